@@ -1,0 +1,160 @@
+"""`devicecheck check` and `devicecheck snapshot`: the engine's command line. No Qt is imported here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from checks._version import __version__
+from checks.profile import CHECK_IDS, ProfileError
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(ValueError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, like every other bad input
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="devicecheck", description="Checks this laptop against your agency's Social Networking Policy.")
+    parser.add_argument("--version", action="version", version=f"devicecheck {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="check this laptop and print the checklist")
+    check.add_argument("--json", action="store_true", help="print the JSON report")
+    check.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
+    check.add_argument("--replay", metavar="SNAPSHOT", help="answer from a snapshot instead of this machine")
+    check.add_argument("--at", metavar="ISO-TIME", help="judge as if it were this local time (e.g. 2026-11-25T10:30)")
+    check.add_argument("--only", metavar="ID,...", help="run only these checks: " + ", ".join(CHECK_IDS))
+    check.add_argument("--pdf", metavar="FILE", help="also write the PDF report to FILE")
+    check.add_argument("--config-dir", metavar="DIR", help=argparse.SUPPRESS)
+    snap = sub.add_parser("snapshot", help="record what the checks read, for support")
+    snap.add_argument("-o", "--output", metavar="FILE", help="write here (default: print it)")
+    snap.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
+    return parser
+
+
+def parse_at(text: str, tz_source: datetime) -> datetime:
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--at: {text!r} is not an ISO time like 2026-11-25T10:30") from None
+    if at.tzinfo is None:  # naive means the machine's (or the snapshot's) local time
+        at = at.replace(tzinfo=tz_source.tzinfo)
+    return at
+
+
+def parse_only(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    ids = tuple(i.strip() for i in text.split(",") if i.strip())
+    bad = [i for i in ids if i not in CHECK_IDS]
+    if bad:
+        raise UsageError(f"--only: unknown check {bad[0]!r}; known: {', '.join(CHECK_IDS)}")
+    return ids
+
+
+def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, Any], int]:
+    """Run the checks as the CLI would; returns (JSON report, exit code)."""
+    from checks.engine import Engine, RunOptions
+    from checks.model import Status
+    from checks.policy import declaration_states
+    from checks.profile import load_profile
+    from checks.report import build_report
+    from checks.settings import SettingsStore
+
+    profile = load_profile(args.profile)
+    if system is None:
+        if getattr(args, "replay", None):
+            from checks.snapshot import load_snapshot
+
+            system = load_snapshot(args.replay)
+        else:
+            from checks.live import LiveSystem
+
+            system = LiveSystem()
+    store = SettingsStore(Path(args.config_dir) if getattr(args, "config_dir", None) else None)
+    settings = store.load_settings()
+    for warning in store.warnings:
+        print(f"devicecheck: warning: {warning}", file=sys.stderr)
+    at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
+    engine = Engine(system, profile, settings, at)
+    ctx = engine.context()
+    results = engine.run(RunOptions(only=parse_only(getattr(args, "only", None))), ctx=ctx)
+    decls = declaration_states(profile.declarations, store.load_declarations())
+    report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now)
+    failed = any(r.status is Status.FAIL for r in results)
+    return report, EXIT_FAIL if failed else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from checks.report import render_text
+
+    report, code = run_checks(args)
+    if args.pdf:
+        try:
+            from desktop.pdf import write_pdf  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            print("devicecheck: --pdf needs the desktop part of Device Check (PySide6)", file=sys.stderr)
+            return EXIT_USAGE
+        write_pdf(report, args.pdf)
+    if args.json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(report))
+    return code
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from checks.engine import Engine
+    from checks.live import LiveSystem
+    from checks.profile import load_profile
+    from checks.snapshot import RecordingSystem
+
+    profile = load_profile(args.profile)
+    recorder = RecordingSystem(LiveSystem())
+    # Every check runs, opt-in ones included, so the snapshot holds all a support person may need.
+    from checks.settings import UserSettings
+
+    settings = UserSettings(opt_in={"social-sites": True})
+    Engine(recorder, profile, settings).run()
+    text = json.dumps(recorder.snapshot(), indent=1, sort_keys=False) + "\n"
+    if args.output:
+        from checks.atomic import atomic_write_text
+
+        atomic_write_text(Path(args.output), text)
+        print(f"Snapshot written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    from checks.snapshot import SnapshotError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "snapshot":
+            return cmd_snapshot(args)
+        parser.print_help()
+        return EXIT_USAGE
+    except (ProfileError, SnapshotError, UsageError) as exc:
+        print(f"devicecheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

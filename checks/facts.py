@@ -1,0 +1,108 @@
+"""Plain facts that probes read and judges weigh. Every OS's probe fills the same shapes, so each judge
+is written once. `None` means "this probe could not read it"; the judge then says `unknown`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checks.model import Fix
+
+
+@dataclass(frozen=True)
+class Read:
+    """One thing a probe reads: listed on the app's "What this app reads" page, from the same tables."""
+
+    kind: str  # "command" | "file" | "folder" | "registry" | "database" | "processes" | "keyring"
+    what: str  # the command line, path pattern or key, as the candidate would see it
+    why: str  # plain English: what it tells us
+
+
+@dataclass(frozen=True)
+class LockFacts:
+    """Screen lock and password on wake. Units are normalised to seconds here, whatever the desktop uses."""
+
+    desktop: str  # "GNOME", "KDE", "Windows", "macOS", ...
+    idle_seconds: int | None  # idle time before the screen blanks or the saver starts; 0 = never
+    lock_enabled: bool | None  # does blanking / the saver lock the screen?
+    lock_delay_seconds: int | None  # from blank to lock (0 = at once)
+    lock_on_wake: bool | None  # is a password asked when waking from sleep?
+    wake_grace_seconds: int | None  # grace after sleep/saver before the password is asked
+    sources: tuple[str, ...] = ()  # what was read, for evidence
+    fix: Fix | None = None  # this desktop's way to change it
+
+
+@dataclass(frozen=True)
+class AutologinFacts:
+    enabled: bool | None
+    user: str | None = None  # the account that signs in by itself (never a password)
+    where: tuple[str, ...] = ()  # the files or keys that turn it on
+    checked: tuple[str, ...] = ()  # what was looked at
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class AccountPasswordFacts:
+    has_password: bool | None
+    method: str  # how we know, in plain words
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class DiskEncryptionFacts:
+    encrypted: bool | None
+    method: str = ""  # "LUKS", "ZFS native encryption", "BitLocker", "FileVault"
+    device: str = ""  # what holds the system (e.g. "/dev/nvme0n1p3", "C:")
+    in_progress: bool = False
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class RunningSocialApps:
+    apps: tuple[str, ...]  # names from the profile, e.g. ("Discord", "WhatsApp"): never PIDs or command lines
+    processes_seen: int = 0
+
+
+@dataclass(frozen=True)
+class SiteVisit:
+    domain: str  # the profile's domain that matched, e.g. "facebook.com"
+    count: int
+    first: str  # local ISO time
+    last: str
+    browser: str
+
+
+@dataclass(frozen=True)
+class SiteVisitFacts:
+    visits: tuple[SiteVisit, ...]
+    browsers_read: tuple[str, ...] = ()
+    unreadable: tuple[str, ...] = ()  # browsers whose history could not be read, with why
+
+
+@dataclass(frozen=True)
+class PasswordManagerFacts:
+    found: tuple[str, ...]  # e.g. ("KeePassXC (Flatpak)", "Bitwarden (Firefox extension)")
+    looked_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BrowserPasswordFacts:
+    unprotected: tuple[str, ...]  # e.g. "Firefox profile 'default-release': 12 saved logins, no primary password"
+    protected: tuple[str, ...] = ()
+    unreadable: tuple[str, ...] = ()
+    browsers_seen: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class PasswordFileFacts:
+    paths: tuple[str, ...]  # paths only: the files are never opened
+    folders_scanned: tuple[str, ...] = ()
+    truncated: bool = False  # the scan stopped at its bound
+
+
+@dataclass(frozen=True)
+class Platform:
+    os: str  # "linux" | "windows" | "darwin"
+    desktop: str | None  # Linux desktop, or "Windows" / "macOS"
+    desktop_raw: str = ""
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,320 @@
+"""Agency profiles: TOML, validated on load, layered over the built-in default.
+
+A profile names only what it changes. Tables merge key by key; `[[social_apps]]` merge by `name` (an
+entry with a known name replaces that app, `enabled = false` drops it, a new name adds one)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from checks.model import Severity
+from checks.paths import resource
+
+CHECK_IDS = (
+    "account-password", "autologin", "screen-lock", "lock-on-wake", "disk-encryption", "social-apps",
+    "social-sites", "credential-store", "password-manager", "browser-passwords", "plaintext-passwords",
+)
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+OSES = ("windows", "darwin", "linux")
+
+
+class ProfileError(ValueError):
+    """One line naming the file, the key and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str = ""
+    consultant_name: str = ""
+    consultant_phone: str = ""
+    consultant_email: str = ""
+    policy_url: str = ""
+    accent_colour: str = "#1f5fa8"
+    logo: str = ""
+
+
+@dataclass(frozen=True)
+class SchoolHours:
+    days: tuple[str, ...]
+    start: time
+    end: time
+    holidays: tuple[tuple[date, date], ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    enabled: bool
+    severity: Severity
+
+
+@dataclass(frozen=True)
+class SocialApp:
+    name: str
+    processes: dict[str, tuple[str, ...]]
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeclarationSpec:
+    id: str
+    clause: int
+    text: str
+    review_days: int
+
+
+@dataclass(frozen=True)
+class Profile:
+    agency: Agency
+    school_hours: SchoolHours
+    max_idle_minutes: int
+    max_grace_seconds: int
+    checks: dict[str, CheckConfig]
+    social_apps: tuple[SocialApp, ...]
+    declarations: tuple[DeclarationSpec, ...]
+    monitor_interval_seconds: int
+    version: str = ""
+    source: str = "default"
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+# ---- schema: (type, check) per key; a check returns an error text or None -------------------------
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+
+def _str(v: Any) -> str | None:
+    return None if isinstance(v, str) else "must be text"
+
+
+def _int_range(lo: int, hi: int) -> Any:
+    def check(v: Any) -> str | None:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            return f"must be a whole number from {lo} to {hi}"
+        return None
+
+    return check
+
+
+def _bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _time(v: Any) -> str | None:
+    return None if isinstance(v, str) and _TIME.match(v) else 'must be a 24-hour time like "08:30"'
+
+
+def _colour(v: Any) -> str | None:
+    return None if isinstance(v, str) and _COLOUR.match(v) else 'must be a colour like "#1f5fa8"'
+
+
+def _days(v: Any) -> str | None:
+    if isinstance(v, list) and v and all(isinstance(d, str) and d in DAYS for d in v):
+        return None
+    return f"must be a list of days from {', '.join(DAYS)}"
+
+
+def _holidays(v: Any) -> str | None:
+    if not isinstance(v, list):
+        return 'must be a list of dates like "2026-12-21" or ranges like "2026-12-21..2027-01-02"'
+    for item in v:
+        try:
+            parse_holiday(item)
+        except (ValueError, TypeError):
+            return f'has {item!r}: use a date like "2026-12-21" or a range like "2026-12-21..2027-01-02"'
+    return None
+
+
+def _severity(v: Any) -> str | None:
+    return None if v in ("required", "recommended") else 'must be "required" or "recommended"'
+
+
+def _str_list(v: Any) -> str | None:
+    return None if isinstance(v, list) and all(isinstance(s, str) and s for s in v) else "must be a list of text"
+
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "profile": {"version": _str, "id": _str},
+    "agency": {
+        "name": _str, "consultant_name": _str, "consultant_phone": _str, "consultant_email": _str,
+        "policy_url": _str, "accent_colour": _colour, "logo": _str,
+    },
+    "school_hours": {"days": _days, "start": _time, "end": _time, "holidays": _holidays},
+    "lock": {"max_idle_minutes": _int_range(1, 60), "max_grace_seconds": _int_range(0, 3600)},
+    "monitor": {"interval_seconds": _int_range(15, 3600)},
+}
+CHECK_KEYS = {"enabled": _bool, "severity": _severity}
+DECLARATION_KEYS = {"text": _str, "review_days": _int_range(1, 3650), "clause": _int_range(1, 99)}
+APP_KEYS = {"name": _str, "domains": _str_list, "enabled": _bool}  # processes: checked per system
+
+
+def parse_holiday(item: Any) -> tuple[date, date]:
+    if not isinstance(item, str):
+        raise TypeError(item)
+    first, sep, last = item.partition("..")
+    start = date.fromisoformat(first.strip())
+    end = date.fromisoformat(last.strip()) if sep else start
+    if end < start:
+        raise ValueError(item)
+    return start, end
+
+
+def _fail(path: str, key: str, why: str) -> ProfileError:
+    return ProfileError(f"{path}: {key}: {why}")
+
+
+def validate(data: dict[str, Any], path: str) -> None:
+    """Raise ProfileError for the first unknown key or bad value."""
+    allowed_top = set(SCHEMA) | {"checks", "social_apps", "declarations"}
+    for top, value in data.items():
+        if top not in allowed_top:
+            raise _fail(path, top, f"unknown section; allowed: {', '.join(sorted(allowed_top))}")
+        if top in SCHEMA:
+            if not isinstance(value, dict):
+                raise _fail(path, top, "must be a table, like [" + top + "]")
+            for key, v in value.items():
+                check = SCHEMA[top].get(key)
+                if check is None:
+                    raise _fail(path, f"[{top}] {key}", f"unknown key; allowed: {', '.join(SCHEMA[top])}")
+                err = check(v)
+                if err:
+                    raise _fail(path, f"[{top}] {key}", f"{err}, found {v!r}")
+    for cid, conf in (data.get("checks") or {}).items():
+        if cid not in CHECK_IDS:
+            raise _fail(path, f"[checks.{cid}]", f"unknown check; allowed: {', '.join(CHECK_IDS)}")
+        if not isinstance(conf, dict):
+            raise _fail(path, f"[checks.{cid}]", "must be a table")
+        for key, v in conf.items():
+            if key not in CHECK_KEYS:
+                raise _fail(path, f"[checks.{cid}] {key}", "unknown key; allowed: enabled, severity")
+            err = CHECK_KEYS[key](v)
+            if err:
+                raise _fail(path, f"[checks.{cid}] {key}", f"{err}, found {v!r}")
+    for did, conf in (data.get("declarations") or {}).items():
+        if not _ID.match(did) or not isinstance(conf, dict):
+            raise _fail(path, f"[declarations.{did}]", "must be a table with a lower-case id")
+        for key, v in conf.items():
+            if key not in DECLARATION_KEYS:
+                raise _fail(path, f"[declarations.{did}] {key}", "unknown key; allowed: text, review_days, clause")
+            err = DECLARATION_KEYS[key](v)
+            if err:
+                raise _fail(path, f"[declarations.{did}] {key}", f"{err}, found {v!r}")
+    apps = data.get("social_apps", [])
+    if not isinstance(apps, list):
+        raise _fail(path, "social_apps", "must be written as [[social_apps]] tables")
+    for i, app in enumerate(apps):
+        where = f"[[social_apps]] #{i + 1}"
+        if not isinstance(app, dict) or not isinstance(app.get("name"), str) or not app["name"]:
+            raise _fail(path, where, "needs a name")
+        where = f"[[social_apps]] {app['name']!r}"
+        for key, v in app.items():
+            if key not in APP_KEYS and key != "processes":
+                raise _fail(path, f"{where} {key}", "unknown key; allowed: name, processes, domains, enabled")
+            if key == "processes":
+                if not isinstance(v, dict):
+                    raise _fail(path, f"{where} processes", "must be a table like {windows = [...], darwin = [...], linux = [...]}")
+                for os_name, names in v.items():
+                    if os_name not in OSES:
+                        raise _fail(path, f"{where} processes.{os_name}", f"unknown system; allowed: {', '.join(OSES)}")
+                    if _str_list(names):
+                        raise _fail(path, f"{where} processes.{os_name}", "must be a list of process names")
+            else:
+                err = APP_KEYS[key](v)
+                if err:
+                    raise _fail(path, f"{where} {key}", f"{err}, found {v!r}")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read the profile ({exc.strerror or exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path}: not valid TOML ({exc})") from None
+    validate(data, str(path))
+    return data
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for key, value in override.items():
+        if key == "social_apps":
+            apps = {a["name"].lower(): a for a in out.get("social_apps", [])}
+            for app in value:
+                apps[app["name"].lower()] = app
+            out["social_apps"] = [a for a in apps.values() if a.get("enabled", True)]
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def default_profile_path() -> Path:
+    return resource("profiles", "default.toml")
+
+
+def baked_profile_path() -> Path | None:
+    """An installer's own profile (build/package.py --profile copies it here)."""
+    path = resource("profiles", "agency.toml")
+    return path if path.is_file() else None
+
+
+def load_profile(path: str | Path | None = None) -> Profile:
+    """The default profile, then the installer's baked-in one, then `path` if given."""
+    data = read_toml(default_profile_path())
+    source = "default"
+    for layer in (baked_profile_path(), Path(path) if path else None):
+        if layer is not None:
+            data = merge(data, read_toml(layer))
+            source = str(layer)
+    return build_profile(data, source)
+
+
+def build_profile(data: dict[str, Any], source: str) -> Profile:
+    hours = data["school_hours"]
+    start, end = time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"])
+    if end <= start:
+        raise ProfileError(f"{source}: [school_hours] end: must be after start ({hours['start']})")
+    checks = {
+        cid: CheckConfig(
+            bool(data.get("checks", {}).get(cid, {}).get("enabled", True)),
+            Severity(data.get("checks", {}).get(cid, {}).get("severity", "required")),
+        )
+        for cid in CHECK_IDS
+    }
+    apps = tuple(
+        SocialApp(
+            name=a["name"],
+            processes={os_name: tuple(a.get("processes", {}).get(os_name, ())) for os_name in OSES},
+            domains=tuple(d.lower().lstrip(".") for d in a.get("domains", ())),
+        )
+        for a in data.get("social_apps", [])
+        if a.get("enabled", True)
+    )
+    decls = tuple(
+        DeclarationSpec(did, int(d.get("clause", 0)), str(d.get("text", "")), int(d.get("review_days", 365)))
+        for did, d in (data.get("declarations") or {}).items()
+    )
+    return Profile(
+        agency=Agency(**data.get("agency", {})),
+        school_hours=SchoolHours(
+            tuple(hours["days"]), start, end, tuple(parse_holiday(h) for h in hours.get("holidays", []))
+        ),
+        max_idle_minutes=int(data["lock"]["max_idle_minutes"]),
+        max_grace_seconds=int(data["lock"]["max_grace_seconds"]),
+        checks=checks,
+        social_apps=apps,
+        declarations=decls,
+        monitor_interval_seconds=int(data.get("monitor", {}).get("interval_seconds", 60)),
+        version=str(data.get("profile", {}).get("version", "")),
+        source=source,
+        raw=data,
+    )

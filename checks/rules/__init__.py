@@ -1,0 +1,1 @@
+"""Importing this package registers every built check with the catalogue (checks/catalog.py)."""

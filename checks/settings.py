@@ -1,0 +1,127 @@
+"""The candidate's own choices and declarations, kept in the config folder and written atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from checks.atomic import atomic_write_json, load_json_or_backup
+from checks.paths import config_dir
+from checks.profile import DAYS, parse_holiday
+
+SETTINGS_SCHEMA = "devicecheck-settings/1"
+DECLARATIONS_SCHEMA = "devicecheck-declarations/1"
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    # None = follow the agency profile. Otherwise day -> (start, end), or None for "I don't work that day".
+    week: dict[str, tuple[time, time] | None] | None = None
+    holidays: tuple[tuple[date, date], ...] = ()
+    not_working_on: date | None = None  # "not working today"
+    opt_in: dict[str, bool] = field(default_factory=dict)  # check id -> on/off chosen by the candidate
+    monitoring: bool = True
+    start_at_login: bool = False
+    monitor_paused_until: date | None = None  # "pause monitoring until tomorrow"
+
+    def to_json(self) -> dict[str, Any]:
+        week = None
+        if self.week is not None:
+            week = {
+                d: ({"start": v[0].strftime("%H:%M"), "end": v[1].strftime("%H:%M")} if v else None)
+                for d, v in self.week.items()
+            }
+        return {
+            "schema": SETTINGS_SCHEMA,
+            "week": week,
+            "holidays": [f"{a.isoformat()}..{b.isoformat()}" if a != b else a.isoformat() for a, b in self.holidays],
+            "not_working_on": self.not_working_on.isoformat() if self.not_working_on else None,
+            "opt_in": dict(self.opt_in),
+            "monitoring": self.monitoring,
+            "start_at_login": self.start_at_login,
+            "monitor_paused_until": self.monitor_paused_until.isoformat() if self.monitor_paused_until else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> UserSettings:
+        """Lenient: a bad field falls back to its default rather than losing the others."""
+        out = cls()
+        week = data.get("week")
+        if isinstance(week, dict):
+            parsed: dict[str, tuple[time, time] | None] = {}
+            for d in DAYS:
+                v = week.get(d)
+                try:
+                    parsed[d] = (time.fromisoformat(v["start"]), time.fromisoformat(v["end"])) if v else None
+                except (TypeError, KeyError, ValueError):
+                    parsed[d] = None
+            out = replace(out, week=parsed)
+        hols = []
+        for h in data.get("holidays") or []:
+            try:
+                hols.append(parse_holiday(h))
+            except (TypeError, ValueError):
+                continue
+        out = replace(out, holidays=tuple(hols))
+        out = replace(out, not_working_on=_date_or_none(data.get("not_working_on")),
+                      monitor_paused_until=_date_or_none(data.get("monitor_paused_until")))
+        opt_in = data.get("opt_in")
+        if isinstance(opt_in, dict):
+            out = replace(out, opt_in={str(k): bool(v) for k, v in opt_in.items() if isinstance(v, bool)})
+        if isinstance(data.get("monitoring"), bool):
+            out = replace(out, monitoring=data["monitoring"])
+        if isinstance(data.get("start_at_login"), bool):
+            out = replace(out, start_at_login=data["start_at_login"])
+        return out
+
+
+def _date_or_none(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+class SettingsStore:
+    """Loads and saves settings.json and declarations.json in one folder. `warnings` holds what went wrong."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or config_dir()
+        self.warnings: list[str] = []
+
+    @property
+    def settings_path(self) -> Path:
+        return self.folder / "settings.json"
+
+    @property
+    def declarations_path(self) -> Path:
+        return self.folder / "declarations.json"
+
+    def load_settings(self) -> UserSettings:
+        data, warning = load_json_or_backup(self.settings_path, SETTINGS_SCHEMA)
+        if warning:
+            self.warnings.append(warning)
+        return UserSettings.from_json(data) if data else UserSettings()
+
+    def save_settings(self, settings: UserSettings) -> None:
+        atomic_write_json(self.settings_path, settings.to_json())
+
+    def load_declarations(self) -> dict[str, datetime]:
+        data, warning = load_json_or_backup(self.declarations_path, DECLARATIONS_SCHEMA)
+        if warning:
+            self.warnings.append(warning)
+        out: dict[str, datetime] = {}
+        for did, stamp in ((data or {}).get("confirmed") or {}).items():
+            try:
+                out[str(did)] = datetime.fromisoformat(stamp)
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def save_declarations(self, confirmed: dict[str, datetime]) -> None:
+        atomic_write_json(
+            self.declarations_path,
+            {"schema": DECLARATIONS_SCHEMA, "confirmed": {k: v.isoformat(timespec="seconds") for k, v in confirmed.items()}},
+        )

@@ -1,0 +1,320 @@
+"""Snapshots: record what the probes read (RecordingSystem) and answer from it later (ReplaySystem).
+
+Format: DESIGN.md "Snapshot format". Beyond it, a snapshot may hold "which" (program -> path or null),
+"stats" (path -> {size, mtime, is_dir}) and "queries" (read-only SQLite rows a check needs: counts and
+check values only, never a URL or a login). What a snapshot lacks behaves as on a machine that lacks it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from checks.system import (
+    DEFAULT_TIMEOUT,
+    CommandResult,
+    FileInfo,
+    KeyringState,
+    ProcessInfo,
+    ReadDenied,
+    System,
+    check_registry_names,
+)
+
+SCHEMA = "devicecheck-snapshot/1"
+PLATFORMS = ("linux", "windows", "darwin")
+DENIED = {"denied": True}  # a recorded "exists but could not be read"
+# Only these command-line arguments survive into a snapshot: they name web apps, never secrets.
+KEPT_ARG_PREFIXES = ("--app-id=", "--app=", "--profile-directory=")
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be used; the message is one line naming the file and the key."""
+
+
+def _query_key(path: str, sql: str, params: Sequence[object]) -> str:
+    return json.dumps([path, " ".join(sql.split()), list(params)], default=str)
+
+
+class ReplaySystem(System):
+    def __init__(self, data: Mapping[str, Any], source: str = "<snapshot>") -> None:
+        self.source = source
+        self.data = data
+        self.platform = data["platform"]
+        self.env = dict(data.get("env") or {})
+        self.user = str(data.get("user") or "")
+        self.home = str(data.get("home") or "")
+        self._taken_at = datetime.fromisoformat(data["taken_at"])
+        self._commands: dict[tuple[str, ...], dict[str, Any]] = {}
+        for entry in data.get("commands") or []:
+            self._commands[tuple(entry["argv"])] = entry
+        self._queries = {
+            _query_key(q["path"], q["sql"], q.get("params") or []): q for q in data.get("queries") or []
+        }
+
+    def run(self, argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> CommandResult:
+        args = tuple(argv)
+        entry = self._commands.get(args)
+        if entry is None:
+            return CommandResult(args, 127, "", "", missing=True)
+        return CommandResult(
+            args,
+            int(entry.get("returncode", 0)),
+            str(entry.get("stdout", "")),
+            str(entry.get("stderr", "")),
+            missing=bool(entry.get("missing", False)),
+            timed_out=bool(entry.get("timed_out", False)),
+        )
+
+    def read_text(self, path: str) -> str | None:
+        value = (self.data.get("files") or {}).get(path)
+        if value == DENIED:
+            raise ReadDenied(path)
+        return value if isinstance(value, str) else None
+
+    def list_dir(self, path: str) -> list[str] | None:
+        value = (self.data.get("dirs") or {}).get(path)
+        if value == DENIED:
+            raise ReadDenied(path)
+        return sorted(value) if isinstance(value, list) else None
+
+    def file_info(self, path: str) -> FileInfo | None:
+        value = (self.data.get("stats") or {}).get(path)
+        if not isinstance(value, dict):
+            return None
+        return FileInfo(int(value.get("size", 0)), float(value.get("mtime", 0)), bool(value.get("is_dir", False)))
+
+    def which(self, program: str) -> str | None:
+        value = (self.data.get("which") or {}).get(program)
+        return value if isinstance(value, str) else None
+
+    def registry_values(self, key: str, names: Sequence[str]) -> dict[str, str | int]:
+        check_registry_names(names)
+        registry = self.data.get("registry") or {}
+        values = next((v for k, v in registry.items() if k.lower() == key.lower()), None) or {}
+        wanted = {n.lower(): n for n in names}
+        return {wanted[k.lower()]: v for k, v in values.items() if k.lower() in wanted}
+
+    def processes(self) -> list[ProcessInfo]:
+        return [
+            ProcessInfo(int(p.get("pid", 0)), str(p.get("name", "")), str(p.get("exe", "")), tuple(p.get("cmdline") or ()))
+            for p in self.data.get("processes") or []
+        ]
+
+    def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
+        entry = self._queries.get(_query_key(path, sql, params))
+        if entry is None:
+            return None
+        if entry.get("denied"):
+            raise ReadDenied(path)
+        return [tuple(row) for row in entry.get("rows") or []]
+
+    def keyring_state(self) -> KeyringState:
+        kr = self.data.get("keyring")
+        if not isinstance(kr, dict):
+            return KeyringState("none", "error: no keyring in this snapshot")
+        return KeyringState(str(kr.get("backend", "none")), str(kr.get("roundtrip", "error: unknown")))
+
+    def now(self) -> datetime:
+        return self._taken_at
+
+
+def _redact_cmdline(cmdline: Sequence[str]) -> list[str]:
+    if not cmdline:
+        return []
+    return [cmdline[0]] + [a for a in cmdline[1:] if a.startswith(KEPT_ARG_PREFIXES)]
+
+
+class RecordingSystem(System):
+    """Wraps a live System and keeps everything the probes read, ready to write as a snapshot."""
+
+    def __init__(self, inner: System) -> None:
+        self.inner = inner
+        self.platform = inner.platform
+        self.env = inner.env
+        self.user = inner.user
+        self.home = inner.home
+        self.commands: list[dict[str, Any]] = []
+        self.files: dict[str, Any] = {}
+        self.dirs: dict[str, Any] = {}
+        self.stats: dict[str, Any] = {}
+        self.which_map: dict[str, str | None] = {}
+        self.registry: dict[str, dict[str, str | int]] = {}
+        self.process_list: list[dict[str, Any]] | None = None
+        self.queries: list[dict[str, Any]] = []
+        self.keyring: dict[str, str] | None = None
+        self.taken_at = inner.now()
+        self.env_keys_read: set[str] = set()
+
+    def run(self, argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> CommandResult:
+        result = self.inner.run(argv, timeout)
+        if not result.missing:
+            entry: dict[str, Any] = {
+                "argv": list(result.argv),
+                "returncode": result.returncode,
+                "stdout": result.stdout,
+                "stderr": result.stderr,
+            }
+            if result.timed_out:
+                entry["timed_out"] = True
+            self.commands.append(entry)
+        return result
+
+    def read_text(self, path: str) -> str | None:
+        try:
+            text = self.inner.read_text(path)
+        except ReadDenied:
+            self.files[path] = DENIED
+            raise
+        if text is not None:
+            self.files[path] = text
+        return text
+
+    def list_dir(self, path: str) -> list[str] | None:
+        try:
+            names = self.inner.list_dir(path)
+        except ReadDenied:
+            self.dirs[path] = DENIED
+            raise
+        if names is not None:
+            self.dirs[path] = names
+        return names
+
+    def file_info(self, path: str) -> FileInfo | None:
+        info = self.inner.file_info(path)
+        if info is not None:
+            self.stats[path] = {"size": info.size, "mtime": info.mtime, "is_dir": info.is_dir}
+        return info
+
+    def which(self, program: str) -> str | None:
+        found = self.inner.which(program)
+        self.which_map[program] = found
+        return found
+
+    def registry_values(self, key: str, names: Sequence[str]) -> dict[str, str | int]:
+        values = self.inner.registry_values(key, names)
+        self.registry.setdefault(key, {}).update(values)
+        return values
+
+    def processes(self) -> list[ProcessInfo]:
+        procs = self.inner.processes()
+        self.process_list = [
+            {"pid": p.pid, "name": p.name, "exe": p.exe, "cmdline": _redact_cmdline(p.cmdline)} for p in procs
+        ]
+        return procs
+
+    def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
+        entry: dict[str, Any] = {"path": path, "sql": " ".join(sql.split()), "params": list(params)}
+        try:
+            rows = self.inner.sqlite_query(path, sql, params)
+        except ReadDenied:
+            self.queries.append(dict(entry, denied=True))
+            raise
+        if rows is not None:
+            entry["rows"] = [[_jsonable(v) for v in row] for row in rows]
+            self.queries.append(entry)
+        return rows
+
+    def keyring_state(self) -> KeyringState:
+        state = self.inner.keyring_state()
+        self.keyring = {"backend": state.backend, "roundtrip": state.roundtrip}
+        return state
+
+    def now(self) -> datetime:
+        return self.taken_at
+
+    def snapshot(self) -> dict[str, Any]:
+        from checks.desktops import ENV_KEYS
+
+        data: dict[str, Any] = {
+            "schema": SCHEMA,
+            "platform": self.platform,
+            "taken_at": self.taken_at.isoformat(timespec="seconds"),
+            "user": self.user,
+            "home": self.home,
+            "env": {k: self.env[k] for k in ENV_KEYS if k in self.env},
+            "commands": self.commands,
+            "files": self.files,
+            "dirs": self.dirs,
+            "stats": self.stats,
+            "which": self.which_map,
+            "registry": self.registry,
+            "processes": self.process_list or [],
+            "queries": self.queries,
+        }
+        if self.keyring is not None:
+            data["keyring"] = self.keyring
+        return data
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, bytes):
+        return {"hex": value.hex()}
+    return value
+
+
+def load_snapshot(path: str) -> ReplaySystem:
+    """Read and validate a snapshot file; SnapshotError names the file and what is wrong."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError as exc:
+        raise SnapshotError(f"{path}: cannot read the snapshot ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    return ReplaySystem(validate_snapshot(data, path), source=path)
+
+
+def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise SnapshotError(f"{path}: a snapshot must be a JSON object")
+    if data.get("schema") != SCHEMA:
+        raise SnapshotError(f"{path}: key 'schema' must be {SCHEMA!r}, found {data.get('schema')!r}")
+    if data.get("platform") not in PLATFORMS:
+        raise SnapshotError(f"{path}: key 'platform' must be one of {', '.join(PLATFORMS)}, found {data.get('platform')!r}")
+    try:
+        taken = datetime.fromisoformat(str(data.get("taken_at")))
+    except ValueError:
+        raise SnapshotError(f"{path}: key 'taken_at' must be an ISO time with its offset, found {data.get('taken_at')!r}") from None
+    if taken.tzinfo is None:
+        raise SnapshotError(f"{path}: key 'taken_at' needs its UTC offset (e.g. +00:00)")
+    shapes: dict[str, type] = {
+        "env": dict, "commands": list, "files": dict, "dirs": dict, "stats": dict, "which": dict,
+        "registry": dict, "processes": list, "queries": list, "keyring": dict,
+    }
+    for key, kind in shapes.items():
+        if key in data and not isinstance(data[key], kind):
+            raise SnapshotError(f"{path}: key '{key}' must be a JSON {'object' if kind is dict else 'list'}")
+    for i, entry in enumerate(data.get("commands") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("argv"), list) or not entry["argv"]:
+            raise SnapshotError(f"{path}: commands[{i}] needs a non-empty 'argv' list")
+        if not all(isinstance(a, str) for a in entry["argv"]):
+            raise SnapshotError(f"{path}: commands[{i}].argv must hold only strings")
+        if not isinstance(entry.get("returncode", 0), int):
+            raise SnapshotError(f"{path}: commands[{i}].returncode must be a whole number")
+        for k in ("stdout", "stderr"):
+            if not isinstance(entry.get(k, ""), str):
+                raise SnapshotError(f"{path}: commands[{i}].{k} must be text")
+    for i, proc in enumerate(data.get("processes") or []):
+        if not isinstance(proc, dict) or not isinstance(proc.get("name", ""), str):
+            raise SnapshotError(f"{path}: processes[{i}] must be an object with a 'name'")
+        if not isinstance(proc.get("cmdline") or [], list):
+            raise SnapshotError(f"{path}: processes[{i}].cmdline must be a list")
+    for i, q in enumerate(data.get("queries") or []):
+        if not isinstance(q, dict) or not isinstance(q.get("path"), str) or not isinstance(q.get("sql"), str):
+            raise SnapshotError(f"{path}: queries[{i}] needs 'path' and 'sql'")
+    for key in ("files",):
+        for name, value in (data.get(key) or {}).items():
+            if not isinstance(value, str) and value != DENIED:
+                raise SnapshotError(f"{path}: {key}[{name!r}] must be text")
+    for name, value in (data.get("dirs") or {}).items():
+        if value != DENIED and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise SnapshotError(f"{path}: dirs[{name!r}] must be a list of names")
+    for key, values in (data.get("registry") or {}).items():
+        if not isinstance(values, dict):
+            raise SnapshotError(f"{path}: registry[{key!r}] must be an object of value names")
+    return data

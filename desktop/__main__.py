@@ -1,0 +1,5 @@
+import sys
+
+from desktop.entry import main
+
+sys.exit(main())
