@@ -83,6 +83,7 @@ class Profile:
 
 
 # ---- schema: (type, check) per key; a check returns an error text or None -------------------------
+# fullmatch, never match: "$" also matches before a trailing line break ("08:00\n").
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
@@ -106,11 +107,11 @@ def _bool(v: Any) -> str | None:
 
 
 def _time(v: Any) -> str | None:
-    return None if isinstance(v, str) and _TIME.match(v) else 'must be a 24-hour time like "08:30"'
+    return None if isinstance(v, str) and _TIME.fullmatch(v) else 'must be a 24-hour time like "08:30"'
 
 
 def _colour(v: Any) -> str | None:
-    return None if isinstance(v, str) and _COLOUR.match(v) else 'must be a colour like "#1f5fa8"'
+    return None if isinstance(v, str) and _COLOUR.fullmatch(v) else 'must be a colour like "#1f5fa8"'
 
 
 def _days(v: Any) -> str | None:
@@ -165,7 +166,12 @@ def parse_holiday(item: Any) -> tuple[date, date]:
 
 
 def _fail(path: str, key: str, why: str) -> ProfileError:
-    return ProfileError(f"{path}: {key}: {why}")
+    return ProfileError(f"{path}: {_one_line(key)}: {_one_line(why)}")
+
+
+def _one_line(text: str) -> str:
+    """A quoted TOML key may hold a line break or a control character: show it escaped, keep one line."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def validate(data: dict[str, Any], path: str) -> None:
@@ -184,6 +190,9 @@ def validate(data: dict[str, Any], path: str) -> None:
                 err = check(v)
                 if err:
                     raise _fail(path, f"[{top}] {key}", f"{err}, found {v!r}")
+    for table in ("checks", "declarations"):
+        if not isinstance(data.get(table, {}), dict):
+            raise _fail(path, table, f"must be tables, like [{table}.<id>]")
     for cid, conf in (data.get("checks") or {}).items():
         if cid not in CHECK_IDS:
             raise _fail(path, f"[checks.{cid}]", f"unknown check; allowed: {', '.join(CHECK_IDS)}")
@@ -196,7 +205,7 @@ def validate(data: dict[str, Any], path: str) -> None:
             if err:
                 raise _fail(path, f"[checks.{cid}] {key}", f"{err}, found {v!r}")
     for did, conf in (data.get("declarations") or {}).items():
-        if not _ID.match(did) or not isinstance(conf, dict):
+        if not _ID.fullmatch(did) or not isinstance(conf, dict):
             raise _fail(path, f"[declarations.{did}]", "must be a table with a lower-case id")
         for key, v in conf.items():
             if key not in DECLARATION_KEYS:
