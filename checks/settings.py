@@ -59,7 +59,8 @@ class UserSettings:
                     parsed[d] = None
             out = replace(out, week=parsed)
         hols = []
-        for h in data.get("holidays") or []:
+        raw_holidays = data.get("holidays")
+        for h in raw_holidays if isinstance(raw_holidays, list) else []:
             try:
                 hols.append(parse_holiday(h))
             except (TypeError, ValueError):
@@ -113,7 +114,8 @@ class SettingsStore:
         if warning:
             self.warnings.append(warning)
         out: dict[str, datetime] = {}
-        for did, stamp in ((data or {}).get("confirmed") or {}).items():
+        confirmed = (data or {}).get("confirmed")
+        for did, stamp in (confirmed.items() if isinstance(confirmed, dict) else ()):
             try:
                 out[str(did)] = datetime.fromisoformat(stamp)
             except (TypeError, ValueError):
