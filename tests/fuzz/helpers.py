@@ -49,3 +49,9 @@ def assert_one_line_naming(message: str, path: str) -> None:
     assert path in message, message
     assert "\n" not in message and "\r" not in message, repr(message)
     assert "Traceback" not in message
+
+
+def mostly(good: st.SearchStrategy[Any], bad: st.SearchStrategy[Any], one_in: int = 8) -> st.SearchStrategy[Any]:
+    """`good` most of the time and `bad` about once in `one_in` draws. (st.one_of with a repeated branch
+    does not weight it: hypothesis merges the copies.)"""
+    return st.integers(0, one_in - 1).flatmap(lambda i: bad if i == one_in - 1 else good)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from checks.profile import CHECK_IDS, DAYS, OSES, SCHEMA, Profile, ProfileError, load_profile
 from tests.fuzz.conftest import FUZZ
-from tests.fuzz.helpers import assert_one_line_naming, to_toml, toml_text
+from tests.fuzz.helpers import assert_one_line_naming, mostly, to_toml, toml_text
 
 scalars = st.one_of(
     st.booleans(),
@@ -47,20 +47,20 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
 def _value(key: str) -> st.SearchStrategy[Any]:
     plausible = PLAUSIBLE.get(key)
     if plausible is None:
-        return st.one_of(toml_text, toml_text, toml_text, json_like)  # most keys take text
-    return st.one_of(plausible, plausible, plausible, plausible, plausible, json_like)
+        return mostly(toml_text, json_like)  # most keys take text
+    return mostly(plausible, json_like)
 
 
 def _table(keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     known = st.sampled_from(keys)
-    chosen = st.lists(st.one_of(known, known, known, known, known, some_key), unique=True, max_size=len(keys) + 1)
+    chosen = st.lists(mostly(known, some_key), unique=True, max_size=len(keys) + 1)
     return chosen.flatmap(lambda ks: st.fixed_dictionaries({k: _value(k) for k in ks}))
 
 
 def _section(top: str) -> st.SearchStrategy[Any]:
     if top in SCHEMA:
         table = _table(sorted(SCHEMA[top]))
-        return st.one_of(table, table, table, table, json_like)
+        return mostly(table, json_like)
     if top == "checks":
         conf = _table(["enabled", "severity"]) | json_like
         return st.one_of(st.dictionaries(st.sampled_from(CHECK_IDS) | toml_text, conf, max_size=4), json_like)
@@ -78,7 +78,7 @@ def _section(top: str) -> st.SearchStrategy[Any]:
 
 
 KNOWN_TOPS = st.sampled_from([*SCHEMA, "checks", "declarations", "social_apps"])
-tops = st.one_of(KNOWN_TOPS, KNOWN_TOPS, KNOWN_TOPS, KNOWN_TOPS, toml_text)
+tops = mostly(KNOWN_TOPS, toml_text)
 profile_docs = st.lists(tops, unique=True, max_size=5).flatmap(
     lambda keys: st.fixed_dictionaries({k: _section(k) for k in keys})
 )
