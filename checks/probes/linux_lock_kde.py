@@ -106,10 +106,12 @@ def kde_facts(daemon: dict[str, str], sources: tuple[str, ...], plasma_version: 
         desktop="KDE",
         idle_seconds=None if minutes is None else round(minutes * 60),
         lock_enabled=enabled,
-        # LockGrace: after the lock starts, it can be dismissed without a password for this long.
-        lock_delay_seconds=None if grace is None else max(0, round(grace)),
+        lock_delay_seconds=0,  # the lock screen comes up when the timeout ends
         lock_on_wake=wake,
-        wake_grace_seconds=0 if wake else None,  # on resume kscreenlocker locks at once
+        # LockGrace: once the lock screen is up, it can be dismissed without a password for this long.
+        # That is the same idea as macOS's "require password N seconds after the screen saver begins",
+        # so it is judged against the profile's max_grace_seconds rather than added to the idle time.
+        wake_grace_seconds=None if grace is None or not wake else max(0, round(grace)),
         sources=sources,
         fix=kde_fix(plasma_version),
     )

@@ -78,13 +78,18 @@ def judge_lock_on_wake(facts: LockFacts, max_grace_seconds: int) -> Verdict:
         return _cannot_tell(facts, "whether a password is asked when the laptop wakes", **ev)
     if facts.wake_grace_seconds > max_grace_seconds:
         return Verdict.failed(
-            f"Your laptop asks for your password only {say_duration(facts.wake_grace_seconds)} after it wakes;"
-            f" your agency asks for {say_duration(max_grace_seconds)} or less.",
+            f"Once the screen locks, your laptop waits {say_duration(facts.wake_grace_seconds)} before it asks for"
+            f" your password; your agency asks for {say_duration(max_grace_seconds)} or less.",
             facts.fix,
             **_evidence(facts, **ev),
         )
-    when = "as soon as it wakes" if facts.wake_grace_seconds == 0 else f"within {say_duration(facts.wake_grace_seconds)} of waking"
-    return Verdict.passed(f"Your laptop asks for your password {when}.", **_evidence(facts, **ev))
+    if facts.wake_grace_seconds == 0:
+        return Verdict.passed("Your laptop asks for your password as soon as it wakes.", **_evidence(facts, **ev))
+    return Verdict.passed(
+        f"Your laptop asks for your password when it wakes, at most {say_duration(facts.wake_grace_seconds)}"
+        " after the screen locks.",
+        **_evidence(facts, **ev),
+    )
 
 
 @register("screen-lock")
