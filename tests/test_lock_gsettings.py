@@ -152,3 +152,16 @@ def test_gnome_lockdown_turns_locking_off(gnome):
     _d, gset, _idle = gnome
     gset("org.gnome.desktop.lockdown", "disable-lock-screen", "true")
     assert run_lock_checks()["screen-lock"].status is Status.FAIL
+
+
+def test_missing_schemas_are_unknown_with_the_reason(tmp_path, monkeypatch):
+    # A desktop whose settings schemas cannot be found (here: XDG_DATA_DIRS points at an empty folder).
+    need("gsettings")
+    env = desktop_env(tmp_path / "home", "GNOME")
+    empty = tmp_path / "share"
+    empty.mkdir()
+    env["XDG_DATA_DIRS"] = str(empty)
+    use_env(monkeypatch, env)
+    for result in run_lock_checks().values():
+        assert result.status is Status.UNKNOWN
+        assert "org.gnome.desktop.session idle-delay" in result.detail and "No schemas installed" in result.detail
