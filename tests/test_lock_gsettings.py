@@ -12,6 +12,7 @@ import pytest
 from checks.engine import Engine, RunOptions
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
+from checks.probes.linux_lock_gsettings import parse_gvariant
 from checks.profile import load_profile
 from tests.conftest import need
 from tests.session_bus import desktop_env, run_ok, session_bus, use_env
@@ -165,3 +166,12 @@ def test_missing_schemas_are_unknown_with_the_reason(tmp_path, monkeypatch):
     for result in run_lock_checks().values():
         assert result.status is Status.UNKNOWN
         assert "org.gnome.desktop.session idle-delay" in result.detail and "No schemas installed" in result.detail
+
+
+def test_gsettings_value_parser_on_recorded_output():
+    # Recorded on Debian 12 (GLib 2.74) with `gsettings get`: uint32 keys print their type, int32 and
+    # boolean keys do not (org.gnome.desktop.session idle-delay, org.mate.session idle-delay, lock-enabled).
+    assert parse_gvariant("uint32 300\n") == 300
+    assert parse_gvariant("5\n") == 5
+    assert parse_gvariant("true\n") is True and parse_gvariant("false\n") is False
+    assert parse_gvariant("'blank-only'\n") is None

@@ -173,11 +173,11 @@ def read_gsettings_lock(ctx: CheckContext, desktop: GDesktop) -> LockFacts:
         if found is not None:
             wake = bool(found)
             break
+    if enabled is False:
+        wake = False  # with locking off (or forbidden) nothing asks for a password on wake either
     if wake is None:
         names = " or ".join(f"{k.schema} {k.key}" for k in desktop.wake)
         notes.append(f"The setting for locking on sleep ({names}) is not installed on this {desktop.name} system.")
-    if enabled is False:
-        wake = False  # with locking off (or forbidden) nothing asks for a password on wake either
     return LockFacts(
         desktop=desktop.name,
         idle_seconds=_as_int(idle),
