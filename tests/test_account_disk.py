@@ -157,3 +157,37 @@ def test_zfs_root():
 def test_proc_mounts_escapes_and_the_top_mount_wins():
     text = "/dev/sda1 / ext4 rw 0 0\n/dev/mapper/root\\040x / btrfs rw 0 0\n"
     assert root_mount(text) == ("/dev/mapper/root x", "btrfs")
+
+
+def test_probe_asks_about_your_own_account_without_root():
+    # The real probe, run as the unprivileged account `nobody` (whose password is locked on Debian): the
+    # set-uid passwd answers for the caller's own account, so no administrator rights are needed.
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root to switch to the 'nobody' account with setpriv")
+    code = (
+        "import types\n"
+        "from checks.live import LiveSystem\n"
+        "from checks.model import ProbeUnknown\n"
+        "from checks.probes.linux_account import read\n"
+        "try:\n"
+        "    print(read(types.SimpleNamespace(system=LiveSystem())))\n"
+        "except ProbeUnknown as exc:\n"
+        "    print('unknown:', exc)\n"
+    )
+    proc = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
+        capture_output=True, text=True, timeout=30, cwd=ROOT, check=False,
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "HOME": "/nonexistent", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == (
+        "unknown: The password of your account 'nobody' is locked, so it cannot be used to sign in; Device Check"
+        " cannot tell how you sign in instead."
+    )

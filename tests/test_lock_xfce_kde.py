@@ -197,3 +197,36 @@ def test_unknown_or_no_desktop_is_unknown_never_pass(tmp_path, monkeypatch, desk
     for result in lock_results().values():
         assert result.status is Status.UNKNOWN
         assert expected in result.detail
+
+
+def light_locker_snapshot(after: str, on_suspend: str):
+    # light-locker's schema (apps.light-locker) is not installable here without LightDM, so this is replayed:
+    # the answers are in gsettings' own print format (uint32 values with their type, as recorded live for
+    # org.gnome.desktop.session idle-delay), with the key types of light-locker's
+    # data/apps.light-locker.gschema.xml.in.in (lock-after-screensaver: u, lock-on-suspend: b).
+    from checks.snapshot import ReplaySystem
+
+    def get(key: str, out: str) -> dict:
+        return {"argv": ["gsettings", "get", "apps.light-locker", key], "returncode": 0, "stdout": out, "stderr": ""}
+
+    return ReplaySystem({
+        "schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "2026-11-25T10:30:00+00:00",
+        "env": {"XDG_CURRENT_DESKTOP": "XFCE"}, "which": {"light-locker": "/usr/bin/light-locker"},
+        "commands": [get("lock-after-screensaver", after), get("lock-on-suspend", on_suspend)],
+    })
+
+
+def test_light_locker_reads_what_it_can_and_says_what_it_cannot():
+    engine = Engine(light_locker_snapshot("uint32 5\n", "true\n"), load_profile())
+    results = {r.id: r for r in engine.run(RunOptions(only=("screen-lock", "lock-on-wake")))}
+    assert results["screen-lock"].status is Status.UNKNOWN
+    assert "light-locker" in results["screen-lock"].detail
+    assert results["lock-on-wake"].status is Status.PASS
+
+
+def test_light_locker_never_locking_fails():
+    engine = Engine(light_locker_snapshot("uint32 0\n", "false\n"), load_profile())
+    results = {r.id: r for r in engine.run(RunOptions(only=("screen-lock", "lock-on-wake")))}
+    assert results["screen-lock"].status is Status.FAIL
+    assert results["lock-on-wake"].status is Status.FAIL
+    assert results["screen-lock"].fix.settings_command == ("xfce4-power-manager-settings",)

@@ -51,13 +51,15 @@ XFCE_FIX = Fix(
     settings_command=("xfce4-screensaver-preferences",),
 )
 LIGHT_LOCKER_FIX = Fix(
+    # light-locker's own settings program is not packaged in Debian 12; xfce4-power-manager's Security tab
+    # holds the same light-locker settings there.
     steps=(
-        "Open the Settings Manager and choose Light Locker (or Power Manager, then Security).",
-        "Set 'Automatically lock the session' to 'When the screensaver is activated' or 'When the screensaver"
-        " is deactivated', with a short delay.",
+        "Open the Settings Manager and choose Power Manager, then the Security tab.",
+        "Set 'Automatically lock the session' to 'When the screensaver is activated', with a short delay.",
         "Turn on 'Lock screen when system is going to sleep'.",
+        "On the Display tab, set 'Blank after' to 5 minutes or less.",
     ),
-    settings_command=("light-locker-settings",),
+    settings_command=("xfce4-power-manager-settings",),
 )
 
 
