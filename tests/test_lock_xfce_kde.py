@@ -230,3 +230,17 @@ def test_light_locker_never_locking_fails():
     assert results["screen-lock"].status is Status.FAIL
     assert results["lock-on-wake"].status is Status.FAIL
     assert results["screen-lock"].fix.settings_command == ("xfce4-power-manager-settings",)
+
+
+def test_xfce_without_a_session_bus_is_unknown_with_the_reason(tmp_path, monkeypatch):
+    need("xfconf-query")
+    env = desktop_env(tmp_path / "home", "XFCE")  # no DBUS_SESSION_BUS_ADDRESS, no DISPLAY
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "xfce4-screensaver").write_text("#!/bin/sh\nexit 0\n")
+    (bindir / "xfce4-screensaver").chmod(0o755)
+    env["PATH"] = f"{bindir}:{env['PATH']}"
+    use_env(monkeypatch, env)
+    lock = lock_results()["screen-lock"]
+    assert lock.status is Status.UNKNOWN
+    assert "Could not read XFCE's settings" in lock.detail and "D-Bus" in lock.detail
