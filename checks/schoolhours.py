@@ -32,6 +32,8 @@ def hours_for(day: date, hours: SchoolHours, settings: UserSettings) -> tuple[tu
     key = DAYS[day.weekday()]
     if settings.week is not None:
         chosen = settings.week.get(key)
+        if chosen and chosen[0] >= chosen[1]:  # a hand-edited settings file: an empty day has no session
+            return None, f"your hours for {_day_name(key)} end before they start"
         return (chosen, "") if chosen else (None, f"you do not work on {_day_name(key)}s")
     if key not in hours.days:
         return None, f"{_day_name(key)} is not a school day"
