@@ -195,4 +195,5 @@ def read_gsettings_lock(ctx: CheckContext, desktop: GDesktop) -> LockFacts:
 
 
 def _as_int(value: int | bool | None) -> int | None:
-    return None if value is None or isinstance(value, bool) else value
+    # A negative number of seconds (garbage from a broken schema) is not a setting: cannot tell.
+    return None if value is None or isinstance(value, bool) or value < 0 else value

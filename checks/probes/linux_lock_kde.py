@@ -11,6 +11,7 @@ except for keys the system file marks immutable with [$i] (KDE's "kiosk" lock-do
 
 from __future__ import annotations
 
+import math
 import posixpath
 from typing import TYPE_CHECKING
 
@@ -89,9 +90,11 @@ def _bool(value: str) -> bool | None:
 
 def _number(value: str) -> float | None:
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         return None
+    # "nan", "inf" or a negative time in a hand-edited file is no setting KDE would honour: cannot tell.
+    return number if math.isfinite(number) and number >= 0 else None
 
 
 def kde_facts(daemon: dict[str, str], sources: tuple[str, ...], plasma_version: str) -> LockFacts:

@@ -80,9 +80,10 @@ def _typed(raw: str | None, default: bool | int) -> bool | int | None:
     if isinstance(default, bool):
         return {"true": True, "false": False}.get(raw.lower())
     try:
-        return int(raw)
+        number = int(raw)
     except ValueError:
         return None
+    return number if number >= 0 else None  # a negative delay is no setting xfce4-screensaver honours
 
 
 def xfce_saver_facts(saver: dict[str, str], power: dict[str, str]) -> LockFacts:
