@@ -10,9 +10,13 @@ from typing import Any
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+    """Write a temporary file beside `path`, flush it to disk, then rename it over `path`.
+
+    The temporary file's name holds the writer's process id. A writer killed half way (power cut, kill -9)
+    leaves its temporary file behind; the next successful write of the same file removes those whose
+    process has gone, so they never pile up, and never touches one another live process is writing."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_temp_prefix(path)}{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -25,6 +29,7 @@ def atomic_write_text(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+    _remove_dead_writers_temps(path)
     if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable where the OS allows it
         try:
             dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
@@ -36,6 +41,30 @@ def atomic_write_text(path: Path, text: str) -> None:
             pass
         finally:
             os.close(dir_fd)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _remove_dead_writers_temps(path: Path) -> None:
+    prefix = _temp_prefix(path)
+    try:
+        leftovers = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    if not leftovers:
+        return
+    import psutil  # only when there is something to tidy: most writes never import it
+
+    for name in leftovers:
+        pid_text = name[len(prefix):].split(".", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or psutil.pid_exists(int(pid_text)):
+            continue  # ours (another thread may be writing) or a live process's: leave it
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
 
 
 def atomic_write_json(path: Path, data: Any) -> None:
