@@ -162,8 +162,23 @@ class LiveSystem(System):
             raise ReadDenied(path) from exc
         try:
             return [tuple(row) for row in conn.execute(sql, tuple(params)).fetchall()]
+        except sqlite3.Error as exc:  # not a database, damaged, or another layout: cannot be read
+            raise ReadDenied(path) from exc
         finally:
             conn.close()
+
+    def json_count(self, path: str, key: str) -> int | None:
+        import json
+
+        try:
+            with open(path, "rb") as fh:
+                data = json.load(fh)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return None
+        except (OSError, ValueError) as exc:
+            raise ReadDenied(path) from exc
+        items = data.get(key) if isinstance(data, dict) else None
+        return len(items) if isinstance(items, list) else None
 
     def keyring_state(self) -> KeyringState:
         result: dict[str, KeyringState] = {}
