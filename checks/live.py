@@ -198,6 +198,14 @@ class LiveSystem(System):
         return datetime.now().astimezone()
 
 
+def backend_name(backend: object) -> str:
+    """"module.Class" of the store that really holds entries: a ChainerBackend writes to its first backend."""
+    chained = getattr(backend, "backends", None) if type(backend).__name__ == "ChainerBackend" else None
+    if chained:
+        backend = chained[0]
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
 def keyring_roundtrip() -> KeyringState:
     """Store, read back and delete a throwaway entry under the app's own service name."""
     import secrets
@@ -211,7 +219,7 @@ def keyring_roundtrip() -> KeyringState:
         backend: KeyringBackend = keyring.get_keyring()
     except Exception as exc:
         return KeyringState("none", f"error: {type(exc).__name__}: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
+    name = backend_name(backend)
     user = "probe-" + secrets.token_hex(4)
     value = secrets.token_hex(16)  # never printed or stored anywhere
     try:

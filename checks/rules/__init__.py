@@ -1,2 +1,4 @@
 """Importing this package registers every built check with the catalogue (checks/catalog.py)."""
-from checks.rules import social  # noqa: F401
+
+import checks.rules.credentials  # noqa: F401
+import checks.rules.social  # noqa: F401
