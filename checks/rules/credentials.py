@@ -24,12 +24,12 @@ LINUX_INSTALL = (
     "Sign out and sign back in, so the keyring starts and unlocks with your password.",
     "Press \"Check again\".",
 )
+MISSING_FIXES = {
+    "linux": Fix(LINUX_INSTALL),
+    "darwin": Fix(("Restart the Mac and sign in again, so the login keychain opens.", "Press \"Check again\".")),
+    "windows": Fix(("Restart Windows and sign in again, so Credential Manager starts.", "Press \"Check again\".")),
+}
 FIXES = {
-    "missing": {
-        "linux": Fix(LINUX_INSTALL),
-        "darwin": Fix(("Restart the Mac and sign in again, so the login keychain opens.", "Press \"Check again\".")),
-        "windows": Fix(("Restart Windows and sign in again, so Credential Manager starts.", "Press \"Check again\".")),
-    },
     "plaintext": Fix((
         "Ask whoever set up this laptop to remove the plain-text keyring setting (a keyringrc.cfg file in "
         "~/.config/python_keyring, or a PYTHON_KEYRING_BACKEND setting).",
@@ -65,7 +65,7 @@ def credential_store(ctx: CheckContext) -> Verdict:
     if kind == "missing":
         return Verdict.failed(
             "There is no safe password store on this laptop, so apps cannot keep your passwords encrypted.",
-            FIXES["missing"].get(ctx.system.platform, FIXES["missing"]["linux"]), **evidence)
+            MISSING_FIXES.get(ctx.system.platform, MISSING_FIXES["linux"]), **evidence)
     if kind == "plaintext":
         return Verdict.failed(
             "Saved passwords would be kept in an ordinary file that anyone using this laptop could read.",
