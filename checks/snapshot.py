@@ -110,7 +110,7 @@ class ReplaySystem(System):
             return None
         if entry.get("denied"):
             raise ReadDenied(path)
-        return [tuple(row) for row in entry.get("rows") or []]
+        return [tuple(_from_json(v) for v in row) for row in entry.get("rows") or []]
 
     def json_count(self, path: str, key: str) -> int | None:
         value = ((self.data.get("counts") or {}).get(path) or {}).get(key)
@@ -271,6 +271,16 @@ class RecordingSystem(System):
 def _jsonable(value: object) -> object:
     if isinstance(value, bytes):
         return {"hex": value.hex()}
+    return value
+
+
+def _from_json(value: object) -> object:
+    """Undo _jsonable: a recorded {"hex": ...} is the bytes it stood for (e.g. key4.db's check value)."""
+    if isinstance(value, dict) and set(value) == {"hex"} and isinstance(value["hex"], str):
+        try:
+            return bytes.fromhex(value["hex"])
+        except ValueError:
+            return value
     return value
 
 
