@@ -154,16 +154,33 @@ class LiveSystem(System):
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
         if not os.path.isfile(path):
             return None
+        wal = path + "-wal"
+        if os.path.isfile(wal) and os.path.getsize(wal) > 0:
+            # A browser in WAL mode keeps its newest rows in the -wal file, which immutable=1 would skip:
+            # read a private copy of both instead, so the owner's files are never touched.
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="devicecheck-") as tmp:
+                copy = os.path.join(tmp, os.path.basename(path))
+                try:
+                    shutil.copyfile(path, copy)
+                    shutil.copyfile(wal, copy + "-wal")
+                except OSError as exc:
+                    raise ReadDenied(path) from exc
+                return self._query(copy, Path(copy).as_uri(), sql, params, path)
         # immutable=1 reads without taking locks, so a running browser is never disturbed.
-        uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+        return self._query(path, Path(path).resolve().as_uri() + "?mode=ro&immutable=1", sql, params, path)
+
+    @staticmethod
+    def _query(path: str, uri: str, sql: str, params: Sequence[object], shown: str) -> list[tuple[object, ...]]:
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=1.0)
-        except sqlite3.OperationalError as exc:
-            raise ReadDenied(path) from exc
+        except sqlite3.Error as exc:
+            raise ReadDenied(shown) from exc
         try:
             return [tuple(row) for row in conn.execute(sql, tuple(params)).fetchall()]
-        except sqlite3.Error as exc:  # not a database, damaged, or another layout: cannot be read
-            raise ReadDenied(path) from exc
+        except sqlite3.Error as exc:  # not a database, damaged, locked, or another layout: cannot be read
+            raise ReadDenied(shown) from exc
         finally:
             conn.close()
 
