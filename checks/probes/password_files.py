@@ -5,6 +5,7 @@ every OS (a probe supplies the folders). Files are never opened: only names are 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ EXPORT_NAME = re.compile(r"^bitwarden_(encrypted_)?export_\d*", re.IGNORECASE)
 
 # Long words that mean "password(s)" wherever they appear in a name (MyPasswords, passwordlist) ...
 ANYWHERE = re.compile(
-    r"passw(or|ö|oe)r?d|passwort|kennw(o|ö|oe)rt|wachtwoord|motsdepasse|motdepasse|mots?[ _.-]de[ _.-]passe|"
+    r"passw(or|ö|oe)r?d|passw(ö|oe)rter|passwort|kennw(o|ö|oe)rt|wachtwoord|motsdepasse|motdepasse|mots?[ _.-]de[ _.-]passe|"
     r"contrase(ñ|n)a|senhas?|has(ł|l)o|credentials|salasana|adgangskode|lösenord|losenord",
     re.IGNORECASE,
 )
@@ -51,7 +52,7 @@ def split_name(name: str) -> tuple[str, str]:
 
 def classify(name: str) -> NameVerdict:
     """Does this file name look like a list of passwords? Pure: the file is never opened."""
-    stem, ext = split_name(name)
+    stem, ext = split_name(unicodedata.normalize("NFC", name))  # macOS may hand names over decomposed
     if ext in ENCRYPTED_DATABASES:
         return NameVerdict(False)
     if ext in PLAIN_EXPORT_EXTENSIONS or (EXPORT_NAME.match(stem) and ext in {"json", "csv"}):
