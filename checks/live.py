@@ -237,6 +237,9 @@ def keyring_roundtrip() -> KeyringState:
     except Exception as exc:
         return KeyringState("none", f"error: {type(exc).__name__}: {exc}")
     name = backend_name(backend)
+    if "plaintext" in name.lower():
+        # Never write even a throwaway value into a plain-text file: the backend alone decides the check.
+        return KeyringState(name, "not tried: a plain-text store is never written to")
     user = "probe-" + secrets.token_hex(4)
     value = secrets.token_hex(16)  # never printed or stored anywhere
     try:

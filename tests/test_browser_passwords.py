@@ -47,7 +47,9 @@ def home(tmp_path):
 
 
 def env_for(home):
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    # No session bus: a snapshot's keyring round trip must never reach the developer's own keyring.
+    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}
 
 
 def test_key4_password_check_on_real_nss_databases(tmp_path):

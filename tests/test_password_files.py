@@ -41,7 +41,9 @@ def home(tmp_path):
 
 
 def env_for(home):
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    # No session bus: a snapshot's keyring round trip must never reach the developer's own keyring.
+    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}
 
 
 def test_password_list_is_reported_by_path_and_its_content_never_leaks(home, tmp_path):

@@ -135,7 +135,11 @@ def test_domain_matching_is_exact_or_subdomain():
 @pytest.mark.skipif(os.name != "posix", reason="uses /bin/sleep")
 def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
     snap = tmp_path / "snap.json"
-    assert run_cli("snapshot", "-o", str(snap)).returncode == 0
+    home = tmp_path / "home"
+    home.mkdir()
+    assert run_cli("snapshot", "-o", str(snap), env={"HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
+                                                     "XDG_CONFIG_HOME": str(home / ".config"),
+                                                     "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}).returncode == 0
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap), "--at", SCHOOL_TIME)
     result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "fail" and result["evidence"]["apps"] == ["Discord", "Telegram"]

@@ -110,7 +110,8 @@ def test_snapshot_keeps_only_counts_and_replays(home, tmp_path):
     make_chromium_history(home / ".config/google-chrome/Default/History", chrome_visits())
     snap = tmp_path / "snap.json"
     proc = run_cli("snapshot", "-o", str(snap), "--profile", str(profile),
-                   env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")})
+                   env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
+                        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"})
     assert proc.returncode == 0, proc.stderr
     text = snap.read_text()
     assert SECRET_PATH not in text and "Title" not in text
