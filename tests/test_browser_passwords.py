@@ -2,8 +2,10 @@
 logins.json with entries, and a Chromium flags file forcing the basic store."""
 
 import json
+import shutil
 import sqlite3
 import subprocess
+import sys
 
 import pytest
 
@@ -117,3 +119,19 @@ def test_commented_flag_is_ignored(tmp_path):
     (home / ".config/chrome-flags.conf").write_text("# --password-store=basic\n")
     result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
     assert result["status"] == "pass"
+
+
+def test_running_chromium_with_basic_store_warns(tmp_path):
+    # A harmless real process named like the browser (a copy of this Python, sleeping) with the real flag.
+    exe = tmp_path / "chromium"
+    shutil.copy(sys.executable, exe)
+    browser = subprocess.Popen([str(exe), "-c", "import time; time.sleep(60)", "--password-store=basic"])
+    try:
+        home = tmp_path / "home"
+        home.mkdir()
+        result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
+    finally:
+        browser.kill()
+        browser.wait()
+    assert result["status"] == "warn"
+    assert "Chromium is running with --password-store=basic" in result["detail"]
