@@ -131,7 +131,19 @@ class ReplaySystem(System):
 def _redact_cmdline(cmdline: Sequence[str]) -> list[str]:
     if not cmdline:
         return []
-    return [cmdline[0]] + [a for a in cmdline[1:] if a.startswith(KEPT_ARG_PREFIXES)]
+    kept = [cmdline[0]]
+    for arg in cmdline[1:]:
+        if arg.startswith("--app="):  # a web app's address: keep the site, never the page
+            from urllib.parse import urlsplit
+
+            try:
+                parts = urlsplit(arg[len("--app="):])
+                kept.append(f"--app={parts.scheme}://{parts.hostname}/" if parts.hostname else "--app=")
+            except ValueError:
+                kept.append("--app=")
+        elif arg.startswith(KEPT_ARG_PREFIXES):
+            kept.append(arg)
+    return kept
 
 
 class RecordingSystem(System):

@@ -143,3 +143,13 @@ def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap), "--at", SCHOOL_TIME)
     result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "fail" and result["evidence"]["apps"] == ["Discord", "Telegram"]
+
+
+def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
+    from checks.snapshot import _redact_cmdline
+
+    cmd = ["/opt/google/chrome/chrome", "--app=https://www.facebook.com/messages/t/12345?x=secret", "--user-data-dir=/x",
+           "--profile-directory=Default", "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm", "--password-store=basic"]
+    assert _redact_cmdline(cmd) == ["/opt/google/chrome/chrome", "--app=https://www.facebook.com/",
+                                    "--profile-directory=Default", "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
+                                    "--password-store=basic"]

@@ -41,6 +41,8 @@ def social_sites(ctx: CheckContext) -> Verdict:
     day = ctx.school_day
     if day.today is None:
         return Verdict.passed(f"Not a school day: {day.reason}.", school_hours=day.to_json())
+    if not any(app.domains for app in ctx.profile.social_apps):
+        return Verdict.passed("Your agency's profile lists no social media sites to look for.")
     facts: SiteVisitFacts = facts_for(ctx, "sites")
     evidence: dict[str, Any] = {
         "school_hours": day.to_json(),
