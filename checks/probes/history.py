@@ -37,15 +37,18 @@ def _values(n: int, width: int) -> str:
 
 def chromium_sql(n_domains: int) -> str:
     # Chromium stores canonical URLs without user names: "https://host[:port]/path". Take the host from
-    # between "://" and the next "/", drop a port, then match it exactly or as a subdomain.
+    # between "://" and the first "/", "?" or "#", drop any "user@" and ":port", then match it exactly or as
+    # a subdomain.
     return f"""
         WITH d(domain) AS (VALUES {_values(n_domains, 1)}),
         rest AS (
-            SELECT substr(u.url, instr(u.url, '://') + 3) || '/' AS r, v.visit_time AS t
+            SELECT replace(replace(substr(u.url, instr(u.url, '://') + 3), '?', '/'), '#', '/') || '/' AS r,
+                   v.visit_time AS t
             FROM visits v JOIN urls u ON u.id = v.url
             WHERE v.visit_time >= ? AND v.visit_time < ?
               AND (u.url LIKE 'http://%' OR u.url LIKE 'https://%')),
-        hostport AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) || ':' AS hp, t FROM rest),
+        authority AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) AS a, t FROM rest),
+        hostport AS (SELECT substr(a, instr(a, '@') + 1) || ':' AS hp, t FROM authority),
         hosts AS (SELECT substr(hp, 1, instr(hp, ':') - 1) AS host, t FROM hostport)
         SELECT d.domain, count(*), min(h.t), max(h.t)
         FROM hosts h JOIN d ON (h.host = d.domain OR substr(h.host, -length(d.domain) - 1) = '.' || d.domain)
