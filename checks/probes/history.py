@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from checks.facts import SiteVisit, SiteVisitFacts
+from checks.model import ProbeUnknown
 from checks.probes.browser_profiles import BrowserProfile, join
 from checks.system import ReadDenied, System
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
 
 CHROMIUM_EPOCH_OFFSET_US = 11_644_473_600 * 1_000_000  # 1601-01-01 to 1970-01-01
 
@@ -122,3 +127,24 @@ def read_visits(system: System, profiles: Sequence[BrowserProfile], domains: Ite
         for (domain, browser), (n, lo, hi) in sorted(merged.items())
     )
     return SiteVisitFacts(visits, tuple(read), tuple(unreadable))
+
+
+def school_window(ctx: CheckContext) -> tuple[datetime, datetime] | None:
+    """Today's school hours as local times (the check's `now` date and zone), or None on a day off."""
+    today = ctx.school_day.today
+    if today is None:
+        return None
+    day, tz = ctx.now.date(), ctx.now.tzinfo
+    return datetime.combine(day, today[0], tzinfo=tz), datetime.combine(day, today[1], tzinfo=tz)
+
+
+def site_facts(ctx: CheckContext, profiles: Sequence[BrowserProfile]) -> SiteVisitFacts:
+    """What an OS's sites probe returns: visits to the profile's social domains in today's school hours."""
+    window = school_window(ctx)
+    if window is None:
+        return SiteVisitFacts(())
+    domains = [d for app in ctx.profile.social_apps for d in app.domains]
+    facts = read_visits(ctx.system, profiles, domains, *window)
+    if not facts.browsers_read and facts.unreadable:
+        raise ProbeUnknown("Device Check could not read your browser history: " + "; ".join(facts.unreadable) + ".")
+    return facts

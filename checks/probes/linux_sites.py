@@ -3,12 +3,10 @@ profile on Linux (native, Snap and Flatpak). The reading itself is history.py's;
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisitFacts
-from checks.model import ProbeUnknown
-from checks.probes.history import read_visits
+from checks.probes.history import site_facts
 from checks.probes.linux_browser_paths import all_profiles
 
 if TYPE_CHECKING:
@@ -24,21 +22,5 @@ READS = (
 )
 
 
-def school_window(ctx: CheckContext) -> tuple[datetime, datetime] | None:
-    today = ctx.school_day.today
-    if today is None:
-        return None
-    tz = ctx.now.tzinfo
-    day = ctx.now.date()
-    return datetime.combine(day, today[0], tzinfo=tz), datetime.combine(day, today[1], tzinfo=tz)
-
-
 def read(ctx: CheckContext) -> SiteVisitFacts:
-    window = school_window(ctx)
-    if window is None:
-        return SiteVisitFacts(())
-    domains = [d for app in ctx.profile.social_apps for d in app.domains]
-    facts = read_visits(ctx.system, all_profiles(ctx.system), domains, *window)
-    if not facts.browsers_read and facts.unreadable:
-        raise ProbeUnknown("Device Check could not read your browser history: " + "; ".join(facts.unreadable) + ".")
-    return facts
+    return site_facts(ctx, all_profiles(ctx.system))
