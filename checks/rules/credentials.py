@@ -31,9 +31,10 @@ MISSING_FIXES = {
 }
 FIXES = {
     "plaintext": Fix((
-        "Ask whoever set up this laptop to remove the plain-text keyring setting (a keyringrc.cfg file in "
-        "~/.config/python_keyring, or a PYTHON_KEYRING_BACKEND setting).",
-        *LINUX_INSTALL,
+        *LINUX_INSTALL[:2],
+        "If this still shows, ask whoever set up this laptop to remove the plain-text store (the keyrings.alt "
+        "package, a keyringrc.cfg file in ~/.config/python_keyring, or a PYTHON_KEYRING_BACKEND setting).",
+        "Press \"Check again\".",
     )),
     "locked": Fix((
         "Unlock your keyring: on Linux open \"Passwords and Keys\" (Seahorse) or KWallet and unlock \"Login\"; "
