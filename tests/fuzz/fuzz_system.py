@@ -139,8 +139,16 @@ class FuzzSystem(System):
             raise ReadDenied(path)
         if kind == "absent":
             return None
-        cell = st.none() | st.integers() | st.text(max_size=20) | st.binary(max_size=10) | st.floats(allow_nan=False)
-        return [tuple(r) for r in self.data.draw(st.lists(st.lists(cell, max_size=4), max_size=5))]
+        cell = (st.none() | st.integers() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=20) | st.binary(max_size=80)
+                | st.floats() | st.sampled_from(["facebook.com", "www.tiktok.com", b"password-check"]))
+        width = self.data.draw(st.sampled_from([2, 4, 4, 4, 1, 0, 5]))  # mostly what the probes ask for
+        return [tuple(r) for r in self.data.draw(st.lists(st.lists(cell, min_size=width, max_size=width), max_size=5))]
+
+    def json_count(self, path: str, key: str) -> int | None:
+        kind = self.data.draw(st.sampled_from(["count"] * 5 + ["absent"] * 2 + ["denied"]), label=f"count {path}")
+        if kind == "denied":
+            raise ReadDenied(path)
+        return self.data.draw(st.integers(0, 10**6)) if kind == "count" else None
 
     def keyring_state(self) -> KeyringState:
         backend = self.data.draw(st.sampled_from(["keyring.backends.SecretService.Keyring", "keyring.backends.fail.Keyring",

@@ -14,13 +14,22 @@ from hypothesis import strategies as st
 from checks.facts import AccountPasswordFacts, AutologinFacts, DiskEncryptionFacts, LockFacts
 from checks.model import ProbeUnknown
 from checks.probes import (
+    browser_profiles,
+    history,
     linux_account,
     linux_autologin,
     linux_disk,
     linux_lock_gsettings,
     linux_lock_kde,
     linux_lock_xfce,
+    linux_password_files,
+    linux_password_manager,
+    nss_key4,
+    password_files,
+    social_match,
 )
+from checks.profile import load_profile
+from checks.system import ProcessInfo
 from tests.fuzz.conftest import FUZZ
 from tests.fuzz.fuzz_system import CONFIG_VALUES, config_lines, outputs
 
@@ -41,6 +50,36 @@ KDE_TEXT = outputs() | config_lines(["Timeout", "LockGrace", "Autolock", "LockOn
 XFCONF_TEXT = outputs() | config_lines(sorted(linux_lock_xfce.SAVER_DEFAULTS) + [linux_lock_xfce.LOCK_ON_SLEEP], ["Property"])
 GDM_TEXT = outputs() | config_lines(["AutomaticLoginEnable", "AutomaticLogin", "TimedLoginEnable", "TimedLogin"], ["[daemon]", "[security]"])
 GVARIANT_TEXT = outputs() | st.tuples(st.sampled_from(["uint32", "int32", "double", "", "@u"]), st.sampled_from(CONFIG_VALUES)).map(" ".join)
+
+
+INI_TEXT = outputs() | config_lines(["Name", "Path", "IsRelative", "Default"], ["[Profile0]", "[Profile1]", "[General]", "[Install4F96D1932A9F858E]"])
+USER_DIRS_TEXT = outputs() | st.lists(st.tuples(st.sampled_from(["XDG_DESKTOP_DIR", "XDG_DOCUMENTS_DIR", "#XDG_X"]),
+                                               st.sampled_from(['"$HOME/Desktop"', '"/"', '"$HOME/"', "'unclosed", '""', "$HOME", '"rel/x"'])),
+                                     max_size=4).map(lambda kv: "\n".join(f"{k}={v}" for k, v in kv))
+FILE_NAMES = st.text(max_size=30) | st.tuples(st.sampled_from(["passwords", "Passwörter", "logins", "bitwarden_export_2026", "notes", ".", ""]),
+                                              st.sampled_from([".txt", ".xlsx", ".csv", ".kdbx", ".json", "", ".", ".TXT"])).map("".join)
+URLS = st.text(max_size=40) | st.sampled_from(["https://www.facebook.com/x?y=1", "http://[::1", "https://user@host:99999/", "'https://tiktok.com'", "//x"])
+PROCESSES = st.lists(st.builds(ProcessInfo, st.integers(0, 99999), st.text(max_size=15) | st.sampled_from(["Discord", "Discord.exe", "flatpak"]),
+                               st.text(max_size=30) | st.sampled_from(["/snap/discord/1/x", "C:\\Apps\\Telegram.exe", "/snap/"]),
+                               st.lists(st.text(max_size=20) | URLS.map(lambda u: "--app=" + u) | st.just("--app-id=abc"), max_size=4).map(tuple)),
+                     max_size=6)
+PROFILE_APPS = load_profile().social_apps
+
+
+@st.composite
+def der_blobs(draw: st.DrawFn) -> bytes:
+    """Bytes shaped like key4.db's check value (nested DER SEQUENCEs with OIDs), damaged now and then."""
+    def tlv(tag: int, body: bytes) -> bytes:
+        n = len(body)
+        return bytes([tag]) + (bytes([n]) if n < 0x80 else bytes([0x81, n]) if n < 256 else bytes([0x82]) + n.to_bytes(2, "big")) + body
+    oid = draw(st.sampled_from([bytes.fromhex("2a864886f70d01050d"), bytes.fromhex("2a864886f70d010c050103"), b"", b"\x2a"]))
+    params = b"".join(tlv(draw(st.sampled_from([0x30, 0x04, 0x02, 0x06])), draw(st.binary(max_size=40))) for _ in range(draw(st.integers(0, 3))))
+    blob = tlv(0x30, tlv(0x30, tlv(0x06, oid) + tlv(0x30, params)) + tlv(0x04, draw(st.binary(max_size=48))))
+    cut = draw(st.integers(0, len(blob)))
+    return blob if draw(st.booleans()) else blob[:cut] + draw(st.binary(max_size=4))
+
+
+DER_BLOBS = st.binary(max_size=100) | der_blobs()
 
 
 def _passwd_facts(text: str) -> AccountPasswordFacts | None:
@@ -75,6 +114,18 @@ PARSERS: dict[str, tuple[Callable[[st.DataObject], Any], Callable[[Any], bool]]]
     "xfconf -l -v": (lambda d: linux_lock_xfce.xfce_saver_facts(linux_lock_xfce.parse_xfconf_list(d.draw(XFCONF_TEXT)),
                                                                  linux_lock_xfce.parse_xfconf_list(d.draw(XFCONF_TEXT))),
                      lambda v: isinstance(v, LockFacts)),
+    "profiles.ini": (lambda d: browser_profiles.parse_profiles_ini(d.draw(INI_TEXT)),
+                     lambda v: isinstance(v, list) and all(len(t) == 3 and isinstance(t[2], bool) for t in v)),
+    "user-dirs.dirs": (lambda d: linux_password_files.parse_user_dirs(d.draw(USER_DIRS_TEXT), "/home/sam"),
+                       lambda v: isinstance(v, dict) and all(p.startswith("/") for p in v.values())),
+    "dpkg-query": (lambda d: linux_password_manager.parse_dpkg(d.draw(outputs())), lambda v: isinstance(v, list)),
+    "snap list": (lambda d: linux_password_manager.parse_snap_list(d.draw(outputs())), lambda v: isinstance(v, list)),
+    "key4 check value": (lambda d: nss_key4.has_primary_password(d.draw(st.binary(max_size=30)), d.draw(DER_BLOBS)), _opt(bool)),
+    "file name": (lambda d: password_files.classify(d.draw(FILE_NAMES)), lambda v: isinstance(v, password_files.NameVerdict)),
+    "url host": (lambda d: social_match.url_host(d.draw(URLS)), lambda v: isinstance(v, str)),
+    "history domains": (lambda d: history.minimal_domains(d.draw(st.lists(st.text(max_size=20), max_size=5))), lambda v: isinstance(v, list)),
+    "process match": (lambda d: social_match.match_social_apps(d.draw(PROCESSES), PROFILE_APPS, d.draw(st.sampled_from(["linux", "windows", "darwin"]))),
+                      lambda v: isinstance(v, tuple) and set(v) <= {a.name for a in PROFILE_APPS}),
 }
 
 
