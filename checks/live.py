@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import locale
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 from checks.system import (
     DEFAULT_TIMEOUT,
@@ -24,6 +27,7 @@ from checks.system import (
 )
 
 MAX_READ_BYTES = 1 << 20  # settings files are small; never slurp a big file
+MAX_OUTPUT_BYTES = 4 << 20  # a command that prints without end is stopped here, not read into memory
 KEYRING_SERVICE = "devicecheck-roundtrip"
 KEYRING_TIMEOUT = 5.0
 
@@ -54,26 +58,23 @@ class LiveSystem(System):
         # No console window flashes on Windows when the GUI runs a command.
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if self.platform == "windows" else 0
         try:
-            proc = subprocess.run(  # noqa: S603 - argv list, never a shell
+            proc = subprocess.Popen(  # noqa: S603 - argv list, never a shell
                 args,
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=timeout,
-                env=env,
                 stdin=subprocess.DEVNULL,
-                check=False,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
                 creationflags=flags,
+                # Its own process group, so a hung command's children are stopped with it (POSIX).
+                start_new_session=os.name == "posix",
             )
         except FileNotFoundError:
             return CommandResult(args, 127, "", "", missing=True)
         except PermissionError as exc:
             return CommandResult(args, 126, "", str(exc))
-        except subprocess.TimeoutExpired:
-            return CommandResult(args, -1, "", "", timed_out=True)
         except OSError as exc:
             return CommandResult(args, 126, "", str(exc))
-        return CommandResult(args, proc.returncode, proc.stdout, proc.stderr)
+        return _collect(proc, args, timeout)
 
     def read_text(self, path: str) -> str | None:
         try:
@@ -251,3 +252,72 @@ def keyring_roundtrip() -> KeyringState:
     except Exception as exc:
         return KeyringState(name, f"error: {type(exc).__name__}: {str(exc)[:200]}")
     return KeyringState(name, "ok" if ok else "error: the value read back did not match")
+
+
+def _collect(proc: subprocess.Popen[bytes], args: tuple[str, ...], timeout: float) -> CommandResult:
+    """Read both pipes (at most MAX_OUTPUT_BYTES each) until the command ends or `timeout` passes; then stop
+    it and everything it started, so nothing is left running and nothing floods memory."""
+    chunks: dict[str, list[bytes]] = {"out": [], "err": []}
+    flooded = threading.Event()
+
+    def pump(stream: IO[bytes] | None, key: str) -> None:
+        if stream is None:
+            return
+        size = 0
+        with stream:
+            for block in iter(lambda: os.read(stream.fileno(), 65536), b""):
+                if size < MAX_OUTPUT_BYTES:
+                    chunks[key].append(block[: MAX_OUTPUT_BYTES - size])
+                    size += len(block)
+                    if size >= MAX_OUTPUT_BYTES:
+                        flooded.set()
+                        _stop_tree(proc)
+
+    readers = [threading.Thread(target=pump, args=(proc.stdout, "out"), daemon=True),
+               threading.Thread(target=pump, args=(proc.stderr, "err"), daemon=True)]
+    for reader in readers:
+        reader.start()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop_tree(proc)
+        proc.wait()
+        for reader in readers:
+            reader.join(1.0)
+        return CommandResult(args, -1, "", "", timed_out=True)
+    for reader in readers:
+        reader.join(0.2)
+    if any(reader.is_alive() for reader in readers):
+        # The command ended but something it started still holds our pipes: stop that too. (Its group
+        # still exists then, so the group id cannot have been reused by an unrelated process.)
+        _stop_tree(proc)
+        for reader in readers:
+            reader.join(1.0)
+    out, err = (_text(b"".join(chunks[k])) for k in ("out", "err"))
+    if flooded.is_set():
+        err = (err + "\n" if err else "") + f"printed more than {MAX_OUTPUT_BYTES >> 20} MB; the rest was not read"
+    return CommandResult(args, proc.returncode, out, err)
+
+
+def _stop_tree(proc: subprocess.Popen[bytes]) -> None:
+    if os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # type: ignore[attr-defined,unused-ignore]  # the group is the command's own (start_new_session)
+        except (ProcessLookupError, PermissionError):
+            pass
+        return
+    if proc.poll() is None:
+        try:
+            import psutil
+
+            for child in psutil.Process(proc.pid).children(recursive=True):
+                child.kill()
+        except Exception:  # gone already, or not ours to see
+            pass
+        proc.kill()
+
+
+def _text(raw: bytes) -> str:
+    # As subprocess's text mode did: the locale's encoding, bad bytes replaced, universal newlines.
+    text = raw.decode(locale.getpreferredencoding(False), errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
