@@ -118,7 +118,12 @@ def xfce_saver_facts(saver: dict[str, str], power: dict[str, str]) -> LockFacts:
 def _list_channel(ctx: CheckContext, channel: str) -> dict[str, str]:
     res = ctx.system.run(["xfconf-query", "-c", channel, "-l", "-v"])
     if res.ok:
-        return parse_xfconf_list(res.stdout)
+        props = parse_xfconf_list(res.stdout)
+        # Nothing printed is a real answer (a channel with nothing set: the defaults apply); lines that are
+        # not "/property value" are not one we understand, and garbage must never pass as the defaults.
+        if any(line.strip() and not line.startswith("/") for line in res.stdout.splitlines()):
+            raise ProbeUnknown(f"The answer from 'xfconf-query' for {channel} was not in a form Device Check understands.")
+        return props
     if "does not exist" in (res.stderr + res.stdout) or "contains no properties" in (res.stderr + res.stdout):
         return {}  # nothing set on this channel: every property has its default
     raise ProbeUnknown(f"Could not read XFCE's settings ({channel}): {res.why_not()}.")

@@ -83,6 +83,8 @@ def read(ctx: CheckContext) -> PasswordManagerFacts:
                 add(f"{SNAPS[name]} (Snap)")
     for label in extensions_found(system, all_profiles(system)):
         add(label)
-    looked = ["programs on PATH", "Debian packages" if not dpkg.missing else "", "Flatpak" if flatpak.ok else "",
+    # dpkg-query exits 1 when some names are unknown; a hang, a crash or a refusal means it was not looked at.
+    dpkg_answered = dpkg.returncode in (0, 1) and not dpkg.missing and not dpkg.timed_out
+    looked = ["programs on PATH", "Debian packages" if dpkg_answered else "", "Flatpak" if flatpak.ok else "",
               "Snap" if snap.ok else "", "browser extensions"]
     return PasswordManagerFacts(tuple(found), tuple(x for x in looked if x))
