@@ -1,0 +1,76 @@
+"""macOS: does the screen lock by itself, and is a password asked on wake?
+
+`sysadminctl -screenLock status` (macOS 13+) prints, on stderr and after a timestamp and process prefix,
+one of "screenLock delay is immediate", "screenLock delay is N seconds" or "screenLock is off": the
+password asked after the screen saver starts or the display sleeps. `defaults -currentHost read
+com.apple.screensaver idleTime` gives the seconds before the screen saver starts (0 = never); when it
+has never been changed `defaults` says the pair "does not exist", and Device Check then cannot tell the
+idle time. Anything else is unknown, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from checks.facts import LockFacts, Read
+from checks.model import Fix, ProbeUnknown
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+SCREENLOCK_ARGV = ("sysadminctl", "-screenLock", "status")
+IDLE_ARGV = ("defaults", "-currentHost", "read", "com.apple.screensaver", "idleTime")
+_DELAY = re.compile(r"screenLock delay is (immediate|(\d+) seconds?)\b", re.IGNORECASE)
+_OFF = re.compile(r"screenLock is off\b", re.IGNORECASE)
+
+READS = (
+    Read("command", " ".join(SCREENLOCK_ARGV), "How soon a password is asked after the screen saver or display sleep"),
+    Read("command", " ".join(IDLE_ARGV), "How long before the screen saver starts"),
+)
+
+FIX = Fix(
+    steps=(
+        "Open the Apple menu, then System Settings, then Lock Screen.",
+        "Set 'Start Screen Saver when inactive' to 5 minutes or less.",
+        "Set 'Require password after screen saver begins or display is turned off' to 'Immediately'.",
+    ),
+    settings_uri="x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension",
+)
+
+
+def parse_screenlock(text: str) -> tuple[bool, int | None] | None:
+    """(password asked, delay seconds) from sysadminctl's stderr; None for a shape not seen before."""
+    if _OFF.search(text):
+        return False, None
+    match = _DELAY.search(text)
+    if not match:
+        return None
+    return True, 0 if match.group(1).lower() == "immediate" else int(match.group(2))
+
+
+def parse_idle(returncode: int, stdout: str, stderr: str) -> int | None:
+    """Screen saver idle seconds; None when never set or unreadable."""
+    if returncode == 0 and stdout.strip().isdigit():
+        return int(stdout.strip())
+    return None
+
+
+def read(ctx: CheckContext) -> LockFacts:
+    lock = ctx.system.run(SCREENLOCK_ARGV)
+    idle = ctx.system.run(IDLE_ARGV)
+    parsed = parse_screenlock(lock.stderr + "\n" + lock.stdout) if not lock.missing else None
+    idle_seconds = parse_idle(idle.returncode, idle.stdout, idle.stderr) if not idle.missing else None
+    if parsed is None and idle_seconds is None:
+        raise ProbeUnknown(
+            "Device Check could not read this Mac's lock screen settings "
+            f"({lock.why_not() if not lock.ok else 'sysadminctl gave an answer it does not recognise'}).",
+            FIX,
+        )
+    sources = []
+    if parsed is not None:
+        sources.append("sysadminctl -screenLock status")
+    if idle_seconds is not None:
+        sources.append("screen saver idleTime")
+    asked, delay = parsed if parsed is not None else (None, None)
+    return LockFacts("macOS", idle_seconds, asked, delay, asked, delay, tuple(sources), FIX)
