@@ -32,10 +32,10 @@ FIX = Fix(
 
 def judge_status(text: str) -> DiskEncryptionFacts:
     lowered = text.lower()
-    if "decryption in progress" in lowered:
+    if "decryption in progress" in lowered:  # being turned off: not protected any more
+        return DiskEncryptionFacts(False, "FileVault", "/", fix=FIX)
+    if "encryption in progress" in lowered:  # not finished: "check again when it has finished"
         return DiskEncryptionFacts(False, "FileVault", "/", in_progress=True, fix=FIX)
-    if "encryption in progress" in lowered:
-        return DiskEncryptionFacts(True, "FileVault", "/", in_progress=True, fix=FIX)
     if "filevault is on." in lowered:
         return DiskEncryptionFacts(True, "FileVault", "/", fix=FIX)
     if "filevault is off." in lowered:

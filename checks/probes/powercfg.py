@@ -48,7 +48,9 @@ def setting_value(output: str, setting_guid: str) -> PowerValue | None:
     if block is None:
         return None
     values = [int(m.group(1), 16) for line in block if (m := _HEX.search(line.strip()))]
-    if len(values) < 2:
+    # Known shapes: a list setting (AC, DC), a range setting (min, max, step, AC, DC), and the German sample
+    # quoted without its step line (min, max, AC, DC). Anything else (a cut-off output) is not guessed at.
+    if len(values) not in (2, 4, 5):
         return None
     return PowerValue(values[-2], values[-1])
 

@@ -52,10 +52,8 @@ def judge_value(stdout: str, drive: str) -> DiskEncryptionFacts:
     value = int(text)
     if value in PROTECTED:
         return DiskEncryptionFacts(True, "BitLocker", drive, fix=FIX)
-    if value == 2:
+    if value in (2, 4):  # off, or being turned off (decrypting)
         return DiskEncryptionFacts(False, "BitLocker", drive, fix=FIX)
-    if value == 4:
-        return DiskEncryptionFacts(False, "BitLocker", drive, in_progress=True, fix=FIX)
     raise ProbeUnknown(f"Windows gave a BitLocker state Device Check does not recognise ({value}).", FIX)
 
 
