@@ -61,7 +61,7 @@ def context(name: str):
 
 def test_secure_screen_saver_and_consolelock_lock_the_screen():
     facts = facts_for(context("pass-en"), "lock")
-    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (300, True, True, 0)
+    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (180, True, True, 0)
     assert facts.sources[0] == "password-protected screen saver"
 
 
