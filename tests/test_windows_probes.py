@@ -76,7 +76,7 @@ def test_modern_standby_without_consolelock_falls_back_to_delay_lock_interval():
     assert (german.idle_seconds, german.lock_enabled, german.lock_delay_seconds) == (300, True, 0)
     assert (german.lock_on_wake, german.wake_grace_seconds) == (True, 0)
     french = facts_for(context("modern-standby-fr"), "lock")
-    assert (french.idle_seconds, french.lock_delay_seconds, french.wake_grace_seconds) == (180, 900, 900)
+    assert (french.idle_seconds, french.lock_delay_seconds, french.wake_grace_seconds) == (180, 0, 900)
 
 
 def test_group_policy_screen_saver_wins_over_the_users_own():
@@ -85,7 +85,7 @@ def test_group_policy_screen_saver_wins_over_the_users_own():
         consolelock_read=True, consolelock_policy={},
         desktop={"ScreenSaveActive": "0"},
         desktop_policy={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "240"},
-        inactivity=None, saver_grace=0,
+        inactivity=None,
     )
     assert (facts.idle_seconds, facts.lock_delay_seconds) == (240, 0)
 
@@ -95,7 +95,7 @@ def test_inactivity_limit_and_the_quickest_route_wins():
         videoidle=powercfg.PowerValue(600, 600), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
         consolelock_read=True, consolelock_policy={},
         desktop={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "900"}, desktop_policy={},
-        inactivity=120, saver_grace=None,
+        inactivity=120,
     )
     assert (facts.idle_seconds, facts.lock_delay_seconds, facts.sources[0]) == (120, 0, "machine inactivity limit")
 
@@ -104,7 +104,7 @@ def test_wake_password_policy_wins_over_the_power_plan():
     facts = lock.combine(
         videoidle=powercfg.PowerValue(300, 300), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
         consolelock_read=True, consolelock_policy={"ACSettingIndex": 0, "DCSettingIndex": 0},
-        desktop={}, desktop_policy={}, inactivity=None, saver_grace=None,
+        desktop={}, desktop_policy={}, inactivity=None,
     )
     assert facts.lock_on_wake is False
 

@@ -73,4 +73,7 @@ def read(ctx: CheckContext) -> LockFacts:
     if idle_seconds is not None:
         sources.append("screen saver idleTime")
     asked, delay = parsed if parsed is not None else (None, None)
-    return LockFacts("macOS", idle_seconds, asked, delay, asked, delay, tuple(sources), FIX)
+    # The screen saver starts at idleTime; the password delay after it is a grace (DESIGN: lock-on-wake,
+    # "from sleep / screen saver"), judged against max_grace_seconds like KDE's LockGrace, not added here.
+    lock_delay = 0 if asked else None
+    return LockFacts("macOS", idle_seconds, asked, lock_delay, asked, delay, tuple(sources), FIX)

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 DESKTOP = r"HKEY_CURRENT_USER\Control Panel\Desktop"
 DESKTOP_POLICY = r"HKEY_CURRENT_USER\Software\Policies\Microsoft\Windows\Control Panel\Desktop"
 SYSTEM_POLICY = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System"
-WINLOGON = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon"
 CONSOLELOCK_POLICY = rf"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Power\PowerSettings\{CONSOLELOCK}"
 SAVER_NAMES = ("ScreenSaveActive", "ScreenSaverIsSecure", "ScreenSaveTimeOut")
 
@@ -34,7 +33,6 @@ SAVER_NAMES = ("ScreenSaveActive", "ScreenSaverIsSecure", "ScreenSaveTimeOut")
 VIDEOIDLE_ARGV = ("powercfg", "/query", "SCHEME_CURRENT", "SUB_VIDEO", "VIDEOIDLE")
 STANDBYIDLE_ARGV = ("powercfg", "/query", "SCHEME_CURRENT", "SUB_SLEEP", "STANDBYIDLE")
 CONSOLELOCK_ARGV = ("powercfg", "/qh", "SCHEME_CURRENT", "SUB_NONE", "CONSOLELOCK")
-SAVER_GRACE_DEFAULT = 5  # seconds; Microsoft documents 5 when ScreenSaverGracePeriod is not set
 LONGEST_DELAY_LOCK = 24 * 3600  # DelayLockInterval beyond this is a shape we have not seen documented
 
 READS = (
@@ -82,14 +80,14 @@ def worst_case(value: PowerValue) -> int:
     return max(value.ac, value.dc)
 
 
-def saver_route(user: dict[str, str | int], policy: dict[str, str | int], grace: int | None) -> tuple[int, int] | None:
-    """(idle seconds, delay to lock) for a password-protected screen saver; policy values win."""
+def saver_route(user: dict[str, str | int], policy: dict[str, str | int]) -> int | None:
+    """Idle seconds before a password-protected screen saver starts; policy values win."""
     merged = {**user, **policy}
     active = as_int(merged.get("ScreenSaveActive"))
     secure = as_int(merged.get("ScreenSaverIsSecure"))
     timeout = as_int(merged.get("ScreenSaveTimeOut"))
     if active == 1 and secure == 1 and timeout and timeout > 0:
-        return timeout, SAVER_GRACE_DEFAULT if grace is None else grace
+        return timeout
     return None
 
 
@@ -109,14 +107,15 @@ def combine(
     desktop: dict[str, str | int],
     desktop_policy: dict[str, str | int],
     inactivity: int | None,
-    saver_grace: int | None,
 ) -> LockFacts:
     """Pure: every fact read, weighed into one LockFacts."""
     sources: list[str] = []
     routes: list[tuple[int, int, str]] = []  # (idle, delay, what)
-    saver = saver_route(desktop, desktop_policy, saver_grace)
+    saver = saver_route(desktop, desktop_policy)
     if saver:
-        routes.append((saver[0], saver[1], "password-protected screen saver"))
+        # The saver's few-second grace (Winlogon ScreenSaverGracePeriod) is a grace, like KDE's LockGrace:
+        # not added to the idle time.
+        routes.append((saver, 0, "password-protected screen saver"))
     if inactivity and inactivity > 0:
         routes.append((inactivity, 0, "machine inactivity limit"))
 
@@ -140,8 +139,9 @@ def combine(
 
     display = worst_case(videoidle) if videoidle else None
     if modern_standby and display and lock_on_wake:
-        # On Modern Standby the screen turning off is standby: the sign-in delay then applies.
-        routes.append((display, wake_grace or 0, "screen turning off (Modern Standby)"))
+        # On Modern Standby the screen turning off is standby; the "If you've been away" delay that follows
+        # is the wake grace (judged by lock-on-wake), not added here.
+        routes.append((display, 0, "screen turning off (Modern Standby)"))
     if not modern_standby and standbyidle and lock_on_wake:
         sleep = worst_case(standbyidle)
         if sleep:
@@ -170,7 +170,6 @@ def read(ctx: CheckContext) -> LockFacts:
 
     consolelock_read, consolelock = query(CONSOLELOCK_ARGV, CONSOLELOCK)
 
-    winlogon = system.registry_values(WINLOGON, ["ScreenSaverGracePeriod"])
     inactivity = system.registry_values(SYSTEM_POLICY, ["InactivityTimeoutSecs"]).get("InactivityTimeoutSecs")
     return combine(
         videoidle=query(VIDEOIDLE_ARGV, VIDEOIDLE)[1],
@@ -181,5 +180,4 @@ def read(ctx: CheckContext) -> LockFacts:
         desktop=system.registry_values(DESKTOP, [*SAVER_NAMES, "DelayLockInterval"]),
         desktop_policy=system.registry_values(DESKTOP_POLICY, list(SAVER_NAMES)),
         inactivity=as_int(inactivity),
-        saver_grace=as_int(winlogon.get("ScreenSaverGracePeriod")),
     )
