@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordManagerFacts, Read
+from checks.probes.darwin_browser_paths import all_profiles
+from checks.probes.password_managers import extensions_found
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext
@@ -17,7 +19,11 @@ APPS = {
     "enpass.app": "Enpass", "strongbox.app": "Strongbox", "keepassium.app": "KeePassium",
 }
 
-READS = (Read("folder", "/Applications, ~/Applications", "Whether a password manager app is installed (names only)"),)
+READS = (
+    Read("folder", "/Applications, ~/Applications", "Whether a password manager app is installed (names only)"),
+    Read("folder", "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
+         "password manager browser extensions"),
+)
 
 
 def match_apps(names: list[str]) -> list[str]:
@@ -40,4 +46,5 @@ def read(ctx: CheckContext) -> PasswordManagerFacts:
         for label in match_apps(ctx.system.list_dir(folder) or []):
             if label not in found:
                 found.append(label)
-    return PasswordManagerFacts(tuple(found), folders)
+    found += [label for label in extensions_found(ctx.system, all_profiles(ctx.system)) if label not in found]
+    return PasswordManagerFacts(tuple(found), (*folders, "browser extensions"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordManagerFacts, Read
+from checks.probes.password_managers import extensions_found
+from checks.probes.windows_browser_paths import all_profiles
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext
@@ -36,6 +38,8 @@ READS = (
     Read("file", r"%LOCALAPPDATA%\1Password, %LOCALAPPDATA%\Programs\Bitwarden, %ProgramFiles%\KeePassXC, ...",
          "Whether a password manager program is installed"),
     Read("folder", r"%LOCALAPPDATA%\Packages", "Password managers installed from the Microsoft Store (names only)"),
+    Read("folder", "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
+         "password manager browser extensions"),
 )
 
 
@@ -69,4 +73,5 @@ def find_programs(ctx: CheckContext) -> tuple[list[str], list[str]]:
 
 def read(ctx: CheckContext) -> PasswordManagerFacts:
     found, looked = find_programs(ctx)
-    return PasswordManagerFacts(tuple(found), tuple(looked))
+    found += [label for label in extensions_found(ctx.system, all_profiles(ctx.system)) if label not in found]
+    return PasswordManagerFacts(tuple(found), (*looked, "browser extensions"))
