@@ -76,4 +76,9 @@ def read(ctx: CheckContext) -> LockFacts:
     # The screen saver starts at idleTime; the password delay after it is a grace (DESIGN: lock-on-wake,
     # "from sleep / screen saver"), judged against max_grace_seconds like KDE's LockGrace, not added here.
     lock_delay = 0 if asked else None
-    return LockFacts("macOS", idle_seconds, asked, lock_delay, asked, delay, tuple(sources), FIX)
+    notes = []
+    if idle_seconds is None:
+        notes.append("The time before the screen saver starts has never been set on this Mac, so it is not recorded.")
+    if parsed is None:
+        notes.append("macOS did not say how soon a password is asked after the screen saver starts.")
+    return LockFacts("macOS", idle_seconds, asked, lock_delay, asked, delay, tuple(sources), FIX, tuple(notes))

@@ -147,18 +147,25 @@ def combine(
         if sleep:
             routes.append((sleep, 0, "sleep with a password on wake"))
 
+    notes: tuple[str, ...] = ()
+    if lock_on_wake is None:
+        notes = ("Windows did not say when it asks for your password after the screen turns off "
+                 "(the 'If you've been away' setting).",)
     if routes:
         idle, delay, what = min(routes, key=lambda r: r[0] + r[1])
         sources.insert(0, what)
-        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX)
+        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes)
     if videoidle is None:
         raise ProbeUnknown(
             "Device Check could not read this laptop's power settings (powercfg did not answer), "
             "so it cannot tell when the screen locks.",
             LOCK_FIX,
         )
+    if lock_on_wake is None and modern_standby and display:
+        # The screen may well lock when it turns off, but Windows did not say when it asks for the password.
+        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes)
     sources.insert(0, "no screen saver password or sign-in delay locks the screen")
-    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX)
+    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes)
 
 
 def read(ctx: CheckContext) -> LockFacts:
