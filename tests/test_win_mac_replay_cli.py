@@ -81,6 +81,9 @@ def test_the_tables_cover_pass_fail_and_unknown_where_an_os_can_give_them():
     ("name", "check", "uri"),
     [
         ("windows/fail-en", "screen-lock", "ms-settings:powersleep"),
+        ("windows/fail-en", "lock-on-wake", "ms-settings:signinoptions"),
+        ("windows/modern-standby-fr", "lock-on-wake", "ms-settings:signinoptions"),
+        ("darwin/grace-encrypting", "lock-on-wake", "x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension"),
         ("windows/fail-en", "autologin", "ms-settings:signinoptions"),
         ("windows/fail-en", "account-password", "ms-settings:signinoptions"),
         ("darwin/unknown", "social-sites", "x-apple.systempreferences:com.apple.preference.security?Privacy_AllFiles"),

@@ -154,7 +154,7 @@ def combine(
     if routes:
         idle, delay, what = min(routes, key=lambda r: r[0] + r[1])
         sources.insert(0, what)
-        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes)
+        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
     if videoidle is None:
         raise ProbeUnknown(
             "Device Check could not read this laptop's power settings (powercfg did not answer), "
@@ -163,9 +163,9 @@ def combine(
         )
     if lock_on_wake is None and modern_standby and display:
         # The screen may well lock when it turns off, but Windows did not say when it asks for the password.
-        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes)
+        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
     sources.insert(0, "no screen saver password or sign-in delay locks the screen")
-    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes)
+    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
 
 
 def read(ctx: CheckContext) -> LockFacts:
