@@ -197,3 +197,13 @@ def test_only_a_drive_letter_reaches_the_powershell_line():
 def test_password_manager_programs_and_store_apps():
     assert facts_for(context("pass-en"), "password_manager").found == ("Bitwarden",)
     assert facts_for(context("fail-en"), "password_manager").found == ()
+
+
+def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reason():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 180), standbyidle=None, consolelock=None, consolelock_read=True,
+        consolelock_policy={}, desktop={}, desktop_policy={}, inactivity=None,
+    )
+    assert (facts.lock_enabled, facts.lock_on_wake) == (None, None)
+    assert "If you've been away" in facts.notes[0]
+    assert facts.wake_fix is not None and facts.wake_fix.settings_uri == "ms-settings:signinoptions"
