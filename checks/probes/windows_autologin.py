@@ -26,8 +26,8 @@ FIX = Fix(
     steps=(
         "Press the Windows key and R together, type netplwiz and press Enter.",
         "Tick 'Users must enter a user name and password to use this computer' and press OK.",
-        "If that box is missing: open Settings, then Accounts, then Sign-in options, and turn on "
-        "'For improved security, only allow Windows Hello sign-in', then sign out and in again.",
+        "If that box is missing: open Settings, then Accounts, then Sign-in options, turn off "
+        "'For improved security, only allow Windows Hello sign-in', then try netplwiz again.",
         "If you used the Autologon tool, open it and press Disable.",
     ),
     settings_uri="ms-settings:signinoptions",
