@@ -104,3 +104,18 @@ def test_failures_carry_plain_steps_and_the_settings_link(name, check, uri):
 def test_the_german_and_english_readings_agree_on_the_same_numbers():
     de = next(r for r in report_for("windows/modern-standby-de")["results"] if r["id"] == "screen-lock")
     assert de["evidence"]["idle_seconds"] == 300  # 0x12c on the German labels, read by GUID and position
+
+
+@pytest.mark.parametrize(
+    ("name", "browsers"),
+    [
+        ("windows/pass-en", {"Chrome (Default)", "Firefox (default-release)"}),
+        ("windows/fail-en", {"Chrome (Default)", "Firefox (default-release)"}),
+        ("darwin/pass", {"Chrome (Default)", "Safari"}),
+        ("darwin/fail", {"Safari"}),
+    ],
+)
+def test_every_browser_history_in_the_snapshot_is_read(name, browsers):
+    # A recorded history query that no longer matches what the probe asks would silently read nothing.
+    sites = next(r for r in report_for(name)["results"] if r["id"] == "social-sites")
+    assert set(sites["evidence"]["browsers_read"]) == browsers

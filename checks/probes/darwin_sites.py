@@ -17,8 +17,7 @@ from checks.facts import Read, SiteVisit, SiteVisitFacts
 from checks.model import Fix, ProbeUnknown
 from checks.probes.browser_profiles import join
 from checks.probes.darwin_browser_paths import all_profiles
-from checks.probes.history import minimal_domains, read_visits
-from checks.probes.linux_sites import school_window
+from checks.probes.history import minimal_domains, read_visits, school_window
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:

@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisitFacts
-from checks.model import ProbeUnknown
-from checks.probes.history import read_visits
-from checks.probes.linux_sites import school_window
+from checks.probes.history import site_facts
 from checks.probes.windows_browser_paths import all_profiles
 
 if TYPE_CHECKING:
@@ -25,11 +23,4 @@ READS = (
 
 
 def read(ctx: CheckContext) -> SiteVisitFacts:
-    window = school_window(ctx)
-    if window is None:
-        return SiteVisitFacts(())
-    domains = [d for app in ctx.profile.social_apps for d in app.domains]
-    facts = read_visits(ctx.system, all_profiles(ctx.system), domains, *window)
-    if not facts.browsers_read and facts.unreadable:
-        raise ProbeUnknown("Device Check could not read your browser history: " + "; ".join(facts.unreadable) + ".")
-    return facts
+    return site_facts(ctx, all_profiles(ctx.system))
