@@ -87,3 +87,25 @@ def test_account_is_unknown_with_the_users_and_groups_link():
         facts_for(context("pass"), "account")
     assert err.value.fix is not None
     assert err.value.fix.settings_uri == "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [(out.PMSET_BATT2_AC10, 600), (out.PMSET_10_10, 600), ("AC Power:\n displaysleep         0\n", 0),
+     ("Battery Power:\n sleep                1\n", None), ("", None)],
+)
+def test_display_sleep_is_the_longer_of_battery_and_mains(text, seconds):
+    assert lock.parse_displaysleep(text) == seconds
+
+
+def test_whichever_comes_first_locks():
+    assert lock.first_to_lock(300, 600) == 300
+    assert lock.first_to_lock(0, 600) == 600  # no screen saver, but the display still sleeps
+    assert lock.first_to_lock(0, 0) == 0
+    assert lock.first_to_lock(None, None) is None
+
+
+def test_a_mac_never_set_up_is_judged_by_its_display_sleep():
+    facts = facts_for(context("never-set"), "lock")
+    assert (facts.idle_seconds, facts.lock_enabled, facts.wake_grace_seconds) == (600, True, 0)
+    assert "pmset display sleep" in facts.sources

@@ -31,6 +31,7 @@ TABLE = {
     "windows/modern-standby-fr": "pass    pass    pass    fail    unknown pass    unknown fail    warn    pass    pass",
     "windows/unknown":           "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
     "darwin/pass":               "unknown pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
+    "darwin/never-set":          "unknown pass    fail    pass    pass    pass    pass    pass    pass    pass    pass",
     "darwin/fail":               "unknown fail    fail    fail    warn    fail    fail    fail    warn    pass    warn",
     "darwin/grace-encrypting":   "unknown pass    pass    fail    warn    pass    pass    pass    pass    warn    pass",
     "darwin/unknown":            "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
