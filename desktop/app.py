@@ -47,6 +47,20 @@ def _timing(label: str) -> None:
         print(f"devicecheck-timing: {label} {_since_launch() * 1000:.0f} ms", file=sys.stderr, flush=True)
 
 
+def save_screenshot(widget: object, path: str) -> bool:
+    """On a real X server, read the pixels back from the display; elsewhere render the widget."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(widget, QWidget)
+    pix = None
+    if QGuiApplication.platformName() == "xcb" and widget.screen() is not None:
+        pix = widget.screen().grabWindow(widget.winId())
+    if pix is None or pix.isNull():
+        pix = widget.grab()
+    return bool(pix.save(path))
+
+
 def run_app(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -95,9 +109,8 @@ def run_app(argv: list[str]) -> int:
         if not first_run["done"]:
             first_run["done"] = True
             _timing("last result")
-            if args.screenshot:
-                window.grab().save(args.screenshot)
-                app.quit()
+            if args.screenshot:  # let the last rows paint, then save what the display shows
+                QTimer.singleShot(300, lambda: (save_screenshot(window, args.screenshot), app.quit()))
 
     window.run_finished.connect(finished)
     QTimer.singleShot(0, window.check_everything)

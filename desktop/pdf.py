@@ -26,7 +26,9 @@ def _ensure_gui_app() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # fonts and layout need a platform, not a screen
-    _app = QGuiApplication(["devicecheck"])
+    from PySide6.QtWidgets import QApplication  # a full QApplication, so windows may still open later
+
+    _app = QApplication(["devicecheck"])
 
 
 def _date(text: str | None) -> str:

@@ -67,8 +67,8 @@ def all_clear_answers(j: Judges) -> None:
         j.set(cid, lambda ctx: Verdict.passed("Fine."))
 
 
-@pytest.fixture
-def judges(monkeypatch: pytest.MonkeyPatch) -> Iterator[Judges]:
+def swap_judges(monkeypatch: pytest.MonkeyPatch) -> Iterator[Judges]:
+    """For a module's `judges` fixture: `yield from swap_judges(monkeypatch)`."""
     j = Judges()
     reg = dict(catalog._REGISTRY)
     monkeypatch.setattr(catalog, "_REGISTRY", reg)
