@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replay", metavar="SNAPSHOT", help=argparse.SUPPRESS)
     p.add_argument("--at", metavar="ISO-TIME", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    p.add_argument("--quit-when-done", action="store_true", help=argparse.SUPPRESS)  # for the benchmark
     return p
 
 
@@ -109,6 +110,8 @@ def run_app(argv: list[str]) -> int:
         if not first_run["done"]:
             first_run["done"] = True
             _timing("last result")
+            if args.quit_when_done and not args.screenshot:
+                QTimer.singleShot(0, app.quit)
             if args.screenshot:  # let the last rows paint, then save what the display shows
                 QTimer.singleShot(300, lambda: (save_screenshot(window, args.screenshot), app.quit()))
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -81,7 +82,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         m = self.fontMetrics().height()
-        self.resize(m * 40, m * 44)
+        self.resize(m * 42, m * 58)
 
     # ---- sections ---------------------------------------------------------------------------------
     def _hours_box(self, settings: UserSettings) -> QGroupBox:
@@ -106,12 +107,15 @@ class SettingsDialog(QDialog):
                 edit.setAccessibleName(f"{DAY_NAMES[d]}: school {word} at")
                 edit.setEnabled(hours is not None)
                 tick.toggled.connect(edit.setEnabled)
+            start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            end.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             grid.addWidget(tick, row, 0)
             grid.addWidget(QLabel("from", box), row, 1)
             grid.addWidget(start, row, 2)
             grid.addWidget(QLabel("to", box), row, 3)
             grid.addWidget(end, row, 4)
             self.day_boxes[d], self.starts[d], self.ends[d] = tick, start, end
+        grid.setColumnStretch(5, 1)  # the hours sit together on the left, not spread across the dialog
         self.not_today = QCheckBox("I am &not working today", box)
         self.not_today.setAccessibleName("I am not working today")
         self.not_today.setChecked(settings.not_working_on == self.today)
@@ -125,12 +129,16 @@ class SettingsDialog(QDialog):
     def _holidays_box(self, settings: UserSettings) -> QGroupBox:
         box = QGroupBox("Your holidays", self)
         column = QVBoxLayout(box)
+        agency = "; ".join(holiday_text(a, b) for a, b in self.profile.school_hours.holidays)
         column.addWidget(wrapping_label("Days you are off on top of your agency's school holidays. Device Check "
                                         "does not watch for social media on these days.", box))
+        if agency:
+            column.addWidget(wrapping_label(f"Your agency's holidays: {agency}.", box))
         self.holidays = QListWidget(box)
         self.holidays.setAccessibleName("Your holidays")
         m = self.fontMetrics().height()
-        self.holidays.setMinimumHeight(m * 4)
+        self.holidays.setMinimumHeight(m * 3)
+        self.holidays.setMaximumHeight(m * 6)
         for start, end in settings.holidays:
             self._add_holiday_item(start, end)
         column.addWidget(self.holidays)

@@ -180,3 +180,42 @@ def test_exports_write_the_json_and_pdf(qtbot, judges, isolated_config, tmp_path
     assert {d["id"] for d in report["declarations"]} >= {"phone-pin", "copyright"}
     pdf = window.export_pdf(str(tmp_path / "r.pdf"))
     assert open(pdf, "rb").read(5) == b"%PDF-"
+
+
+def test_text_follows_the_system_font_size(qtbot, judges, isolated_config, qapp):
+    from PySide6.QtGui import QFont
+
+    normal = start(qtbot, isolated_config)
+    base = QFont(qapp.font())
+    try:
+        big = QFont(base)
+        big.setPointSizeF(base.pointSizeF() * 2)
+        qapp.setFont(big)
+        large = start(qtbot, isolated_config)
+        assert large.summary.font().pointSizeF() == 2 * normal.summary.font().pointSizeF()
+        assert large.view.row_for("screen-lock").title.font().pointSizeF() > normal.view.row_for("screen-lock").title.font().pointSizeF()
+        assert large.fontMetrics().height() > normal.fontMetrics().height()
+    finally:
+        qapp.setFont(base)
+
+
+def test_colours_come_from_the_palette_so_dark_themes_work(qtbot, judges, isolated_config, qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.banner import contrast_ratio
+
+    old = QPalette(qapp.palette())
+    try:
+        dark = QPalette(old)
+        dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+        dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+        qapp.setPalette(dark)
+        window = start(qtbot, isolated_config)
+        run_all(qtbot, window)
+        for label in (window.summary, window.view.row_for("screen-lock").detail):
+            assert label.palette().color(QPalette.ColorRole.WindowText) == QColor("#e8eaed")
+        assert not window.styleSheet() and not window.view.row_for("screen-lock").styleSheet()
+        banner = window.banner.palette()
+        assert contrast_ratio(banner.color(QPalette.ColorRole.Window), banner.color(QPalette.ColorRole.WindowText)) >= 4.5
+    finally:
+        qapp.setPalette(old)

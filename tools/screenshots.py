@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Make the screenshots in docs/ from real engine runs, on a real X server (Xvfb, Qt's xcb platform).
+
+    python tools/screenshots.py [--out docs]
+
+For each state it records a snapshot of THIS machine with `devicecheck snapshot`, in a private home and
+D-Bus session where GNOME's real gsettings hold the state's lock settings, then opens the real window on
+that snapshot (as support would with --replay) and saves what the X server shows:
+
+  main-window-to-fix.png     the screen never locks by itself (idle-delay 0, lock off)
+  main-window-all-clear.png  the screen locks after 5 minutes; the disk answer is swapped for a recorded
+                             LUKS machine's lsblk output (tests/fixtures/linux, with its source), since
+                             this build machine's disk is not encrypted
+  settings.png               the settings dialog
+  report-page1.png           page 1 of the PDF report of the "to fix" run (pdftoppm -png -r 60)
+
+Nothing of the machine's own settings is read or changed: HOME, XDG_* and the bus are temporary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SAMPLE = ROOT / "resources" / "profiles" / "sample-agency.toml"
+LUKS_LSBLK = ROOT / "tests" / "fixtures" / "linux" / "lsblk-luks-root-pantherx.json"
+SESSION_VARS = ("DBUS_SESSION_BUS_ADDRESS", "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "DESKTOP_SESSION",
+                "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR", "GSETTINGS_BACKEND")
+STATES = {
+    "to-fix": {("org.gnome.desktop.session", "idle-delay"): "0",
+               ("org.gnome.desktop.screensaver", "lock-enabled"): "false"},
+    "all-clear": {("org.gnome.desktop.session", "idle-delay"): "300",
+                  ("org.gnome.desktop.screensaver", "lock-enabled"): "true",
+                  ("org.gnome.desktop.screensaver", "lock-delay"): "0"},
+}
+
+
+def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path) -> Path:
+    """`devicecheck snapshot` in a private home and session bus holding these GNOME settings."""
+    runtime = home / "runtime"
+    runtime.mkdir(parents=True)
+    runtime.chmod(0o700)
+    env = {k: v for k, v in os.environ.items() if k not in SESSION_VARS}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_RUNTIME_DIR=str(runtime),
+               GSETTINGS_BACKEND="dconf", XDG_CURRENT_DESKTOP="GNOME", PYTHONPATH=str(ROOT))
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        assert bus.stdout is not None
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        for (schema, key), value in gsettings.items():
+            subprocess.run(["gsettings", "set", schema, key, value], env=env, check=True, timeout=20)
+        subprocess.run([sys.executable, "-m", "desktop", "snapshot", "-o", str(out)], env=env, check=True,
+                       timeout=120, cwd=ROOT)
+    finally:
+        bus.terminate()
+        bus.wait(timeout=10)
+    return out
+
+
+def with_encrypted_disk(path: Path) -> Path:
+    """Swap the recorded lsblk answer for a real LUKS machine's (see the fixture's .source.txt)."""
+    data = json.loads(path.read_text())
+    if LUKS_LSBLK.is_file():
+        for command in data.get("commands", []):
+            if command["argv"] and command["argv"][0] == "lsblk":
+                command.update(returncode=0, stdout=LUKS_LSBLK.read_text(), stderr="")
+    path.write_text(json.dumps(data))
+    return path
+
+
+def shoot(out: Path, work: Path) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from checks.snapshot import load_snapshot
+    from desktop.app import save_screenshot
+    from desktop.main_window import MainWindow
+    from desktop.pdf import write_pdf
+    from desktop.session import Session
+    from desktop.settings_dialog import SettingsDialog
+
+    app = QApplication.instance() or QApplication(["devicecheck"])
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def open_window(snapshot: Path, config: Path) -> MainWindow:
+        system = load_snapshot(str(snapshot))
+        taken = system.now()
+        at = datetime(taken.year, taken.month, taken.day, 10, 30, tzinfo=taken.tzinfo)  # a school morning
+        session = Session.open(str(SAMPLE), system=system, config_dir=config, at=at)
+        for did in ("phone-pin", "privacy-settings", "no-pupil-friends"):
+            session.confirm(did, True)
+        window = MainWindow(session)
+        m = window.fontMetrics().height()
+        window.resize(m * 62, m * 70)
+        window.show()
+        loop = QEventLoop()
+        window.run_finished.connect(lambda _results: loop.quit())
+        window.check_everything()
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
+        wait(400)  # let the last rows paint before reading the screen back
+        return window
+
+    for state, name in (("to-fix", "main-window-to-fix.png"), ("all-clear", "main-window-all-clear.png")):
+        snap = record(work / f"home-{state}", STATES[state], work / f"{state}.json")
+        if state == "all-clear":
+            with_encrypted_disk(snap)
+        window = open_window(snap, work / f"config-{state}")
+        save_screenshot(window, str(out / name))
+        print(f"{out / name}: {window.summary.text()}")
+        if state == "to-fix":
+            dialog = SettingsDialog(window.session.profile, window.session.settings, window)
+            m = dialog.fontMetrics().height()
+            dialog.resize(m * 44, m * 80)  # tall enough to show every section at once
+            dialog.show()
+            wait(400)
+            save_screenshot(dialog, str(out / "settings.png"))
+            dialog.close()
+            pdf = work / "report.pdf"
+            write_pdf(window.report(), str(pdf))
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(out / "report-page1")], check=True)
+            print(f"{out / 'report-page1.png'}: page 1 of the PDF")
+        window.close()
+    app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Make docs/ screenshots from real engine runs under Xvfb.")
+    parser.add_argument("--out", default=str(ROOT / "docs"))
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        for tool in ("xvfb-run", "dbus-daemon", "gsettings", "pdftoppm"):
+            if not shutil.which(tool):
+                raise SystemExit(f"screenshots: needs {tool}")
+        env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+        return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1400x1400x24", sys.executable, *sys.argv], env=env)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dc-shots-") as tmp:
+        os.environ["DEVICECHECK_CONFIG_DIR"] = str(Path(tmp) / "config")
+        shoot(out, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
