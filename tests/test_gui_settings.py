@@ -106,7 +106,7 @@ def test_reads_page_lists_every_read_of_the_probes(qtbot, monkeypatch):
     monkeypatch.setattr(probes, "probe_module", lambda topic, os_name: fake if (topic, os_name) == ("lock", "linux") else real(topic, os_name))
     text = reads_html("linux")
     for _topic, read in probes.all_reads("linux"):
-        assert read.what in text and read.why in text
+        assert html.escape(read.what) in text and html.escape(read.why) in text
     assert KIND_HEADINGS["command"] in text and KIND_HEADINGS["file"] in text
     assert text.index(KIND_HEADINGS["command"]) < text.index(KIND_HEADINGS["file"])
     dialog = ReadsDialog("linux")
