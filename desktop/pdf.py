@@ -41,6 +41,15 @@ def _date(text: str | None) -> str:
     return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 
+def _hours(day: dict[str, Any]) -> str:
+    today = (day.get("today") or "").replace("-", " to ")
+    if not today:
+        return f"Not a school day: {day.get('reason', '')}"
+    if day.get("in_session"):
+        return f"{today}; this report was made during school hours"
+    return f"{today}; {day.get('reason', '')}"
+
+
 def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
@@ -50,7 +59,8 @@ def report_html(report: dict[str, Any]) -> str:
     profile = report.get("profile") or {}
     agency = profile.get("agency") or "No agency profile"
     platform = report.get("platform") or {}
-    system = " ".join(str(v) for v in (platform.get("os"), platform.get("desktop")) if v)
+    os_name = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}.get(platform.get("os"), platform.get("os"))
+    system = ", ".join(str(v) for v in (os_name, platform.get("desktop")) if v)
     day = report.get("school_hours") or {}
     counts = report.get("summary") or {}
     to_fix = counts.get("fail", 0)
@@ -62,8 +72,7 @@ def report_html(report: dict[str, Any]) -> str:
         "<table cellpadding='2'>",
         f"<tr><td><b>Date</b></td><td>{_e(_date(report.get('generated_at')))}</td></tr>",
         f"<tr><td><b>Device</b></td><td>{_e(report.get('device') or 'unknown')} ({_e(system)})</td></tr>",
-        f"<tr><td><b>School hours</b></td><td>{_e(day.get('today') or 'not a school day')}"
-        f" ({_e(day.get('reason'))})</td></tr>",
+        f"<tr><td><b>School hours</b></td><td>{_e(_hours(day))}</td></tr>",
         f"<tr><td><b>Result</b></td><td><b>{_e(head)}</b>: "
         + ", ".join(f"{counts[s.value]} {WORDS[s]}" for s in Status if counts.get(s.value))
         + "</td></tr>",

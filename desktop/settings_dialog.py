@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         box = QGroupBox("Your school hours", self)
         grid = QGridLayout(box)
         grid.addWidget(wrapping_label("Tick the days you work and set the hours. They start as your agency's "
-                                      "hours.", box), 0, 0, 1, 4)
+                                      "hours.", box), 0, 0, 1, 6)
         week = settings.week if settings.week is not None else profile_week(self.profile)
         self.day_boxes: dict[str, QCheckBox] = {}
         self.starts: dict[str, QTimeEdit] = {}

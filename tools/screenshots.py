@@ -8,9 +8,9 @@ D-Bus session where GNOME's real gsettings hold the state's lock settings, then 
 that snapshot (as support would with --replay) and saves what the X server shows:
 
   main-window-to-fix.png     the screen never locks by itself (idle-delay 0, lock off)
-  main-window-all-clear.png  the screen locks after 5 minutes; the disk answer is swapped for a recorded
-                             LUKS machine's lsblk output (tests/fixtures/linux, with its source), since
-                             this build machine's disk is not encrypted
+  main-window-all-clear.png  the screen locks after 5 minutes; the disk and account answers are swapped
+                             for recorded real ones (tests/fixtures/linux, with their sources), since this
+                             build machine runs as root on an unencrypted disk
   settings.png               the settings dialog
   report-page1.png           page 1 of the PDF report of the "to fix" run (pdftoppm -png -r 60)
 
@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SAMPLE = ROOT / "resources" / "profiles" / "sample-agency.toml"
-LUKS_LSBLK = ROOT / "tests" / "fixtures" / "linux" / "lsblk-luks-root-pantherx.json"
+FIXTURES = ROOT / "tests" / "fixtures" / "linux"
+LUKS_LSBLK = FIXTURES / "lsblk-luks-root-pantherx.json"  # a real LUKS machine's lsblk (see .source.txt)
+PASSWD_STATUS = FIXTURES / "passwd-status.txt"  # real `passwd -S` lines; "sam P ..." has a password
 SESSION_VARS = ("DBUS_SESSION_BUS_ADDRESS", "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "DESKTOP_SESSION",
                 "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR", "GSETTINGS_BACKEND")
 STATES = {
@@ -66,13 +68,18 @@ def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path) -> Path
     return out
 
 
-def with_encrypted_disk(path: Path) -> Path:
-    """Swap the recorded lsblk answer for a real LUKS machine's (see the fixture's .source.txt)."""
+def as_a_protected_laptop(path: Path) -> Path:
+    """This build machine runs as root (whose password is locked) on an unencrypted disk. For the "all clear"
+    picture, swap those two answers for recorded real ones from tests/fixtures/linux (sources beside them):
+    a LUKS machine's lsblk, and `passwd -S` for an account that has a password."""
     data = json.loads(path.read_text())
-    if LUKS_LSBLK.is_file():
-        for command in data.get("commands", []):
-            if command["argv"] and command["argv"][0] == "lsblk":
-                command.update(returncode=0, stdout=LUKS_LSBLK.read_text(), stderr="")
+    sam = next(line for line in PASSWD_STATUS.read_text().splitlines() if line.startswith("sam P"))
+    data.update(user="sam", home="/home/sam")
+    for command in data.get("commands", []):
+        if command["argv"] and command["argv"][0] == "lsblk":
+            command.update(returncode=0, stdout=LUKS_LSBLK.read_text(), stderr="")
+        if command["argv"] == ["passwd", "-S"]:
+            command.update(returncode=0, stdout=sam + "\n", stderr="")
     path.write_text(json.dumps(data))
     return path
 
@@ -117,14 +124,14 @@ def shoot(out: Path, work: Path) -> None:
     for state, name in (("to-fix", "main-window-to-fix.png"), ("all-clear", "main-window-all-clear.png")):
         snap = record(work / f"home-{state}", STATES[state], work / f"{state}.json")
         if state == "all-clear":
-            with_encrypted_disk(snap)
+            as_a_protected_laptop(snap)
         window = open_window(snap, work / f"config-{state}")
         save_screenshot(window, str(out / name))
         print(f"{out / name}: {window.summary.text()}")
         if state == "to-fix":
             dialog = SettingsDialog(window.session.profile, window.session.settings, window)
             m = dialog.fontMetrics().height()
-            dialog.resize(m * 44, m * 80)  # tall enough to show every section at once
+            dialog.resize(m * 44, m * 58)  # tall enough to show every section at once
             dialog.show()
             wait(400)
             save_screenshot(dialog, str(out / "settings.png"))
