@@ -69,6 +69,8 @@ def all_clear_answers(j: Judges) -> None:
 
 def swap_judges(monkeypatch: pytest.MonkeyPatch) -> Iterator[Judges]:
     """For a module's `judges` fixture: `yield from swap_judges(monkeypatch)`."""
+    import checks.rules  # noqa: F401 - register the real judges first, so none lands on top of ours later
+
     j = Judges()
     reg = dict(catalog._REGISTRY)
     monkeypatch.setattr(catalog, "_REGISTRY", reg)
