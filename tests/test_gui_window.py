@@ -219,3 +219,20 @@ def test_colours_come_from_the_palette_so_dark_themes_work(qtbot, judges, isolat
         assert contrast_ratio(banner.color(QPalette.ColorRole.Window), banner.color(QPalette.ColorRole.WindowText)) >= 4.5
     finally:
         qapp.setPalette(old)
+
+
+def test_banner_text_is_readable_on_any_agency_colour(qtbot):
+    from dataclasses import replace
+
+    from PySide6.QtGui import QPalette
+
+    from checks.profile import load_profile
+    from desktop.banner import AgencyBanner, contrast_ratio
+
+    profile = load_profile()
+    for accent, text in (("#ffd400", "#000000"), ("#7a2e8c", "#ffffff"), ("#1f5fa8", "#ffffff"), ("#e0e0e0", "#000000")):
+        banner = AgencyBanner(replace(profile, agency=replace(profile.agency, name="A", accent_colour=accent)))
+        qtbot.addWidget(banner)
+        pal = banner.palette()
+        assert pal.color(QPalette.ColorRole.WindowText).name() == text, accent
+        assert contrast_ratio(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.WindowText)) >= 4.5
