@@ -77,8 +77,8 @@ def run_app(argv: list[str]) -> int:
     from desktop.session import Session
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Device Check")
-    app.setDesktopFileName("devicecheck")
+    QApplication.setApplicationName("Device Check")
+    QApplication.setDesktopFileName("devicecheck")
     try:
         system = None
         if args.replay:

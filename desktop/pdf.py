@@ -100,7 +100,7 @@ def report_html(report: dict[str, Any]) -> str:
                 mark = f"Due to be confirmed again (last confirmed on {_e(_date(d['confirmed_at']))})"
             else:
                 mark = "Not confirmed yet"
-            out.append(f"<p><b>[Your word]</b> {_e(d.get('text'))}<br/>{mark}</p>")
+            out.append(f"<p><b>[You confirm]</b> {_e(d.get('text'))}<br/>{mark}</p>")
     version = profile.get("version") or "built-in"
     out.append("<hr/>")
     out.append(f"<p>Device Check {_e(report.get('app_version'))}; profile {_e(version)}"

@@ -236,3 +236,33 @@ def test_banner_text_is_readable_on_any_agency_colour(qtbot):
         pal = banner.palette()
         assert pal.color(QPalette.ColorRole.WindowText).name() == text, accent
         assert contrast_ratio(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.WindowText)) >= 4.5
+
+
+def test_keyboard_alone_reaches_every_row_control(qtbot, judges, isolated_config):
+    window = start(qtbot, isolated_config)
+    run_all(qtbot, window)
+    window.activateWindow()
+    window.json_button.setFocus()
+    seen = []
+    for _ in range(80):  # Tab through the whole checklist
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(window.focusWidget())
+        if window.focusWidget() is window.check_all:
+            break
+    lock = window.view.row_for("screen-lock")
+    pin = window.view.declaration_rows["phone-pin"]
+    for control in (lock.fix_toggle, lock.open_settings, lock.again, pin.box, window.view.groups[4].quote_toggle):
+        assert control in seen, control.accessibleName()
+    # Space folds the steps away, and ticks a declaration (saved at once)
+    lock.fix_toggle.setFocus()
+    qtbot.keyClick(lock.fix_toggle, Qt.Key.Key_Space)
+    assert not lock.steps.isVisible()
+    pin.box.setFocus()
+    qtbot.keyClick(pin.box, Qt.Key.Key_Space)
+    assert pin.box.isChecked() and "phone-pin" in (isolated_config / "declarations.json").read_text()
+    # Enter on "Read the policy's words" shows the clause in full
+    quote = window.view.groups[4]
+    quote.quote_toggle.setFocus()
+    qtbot.keyClick(quote.quote_toggle, Qt.Key.Key_Return)
+    assert quote.quote.isVisible() and "disrepute" in quote.quote.text()
+    assert quote.note is not None and "nothing to check here" in quote.note.text()
