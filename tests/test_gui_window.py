@@ -266,3 +266,18 @@ def test_keyboard_alone_reaches_every_row_control(qtbot, judges, isolated_config
     qtbot.keyClick(quote.quote_toggle, Qt.Key.Key_Return)
     assert quote.quote.isVisible() and "disrepute" in quote.quote.text()
     assert quote.note is not None and "nothing to check here" in quote.note.text()
+
+
+def test_a_declaration_is_due_again_after_its_review_days(qtbot, judges, isolated_config):
+    from datetime import datetime, timedelta
+
+    from checks.settings import SettingsStore
+    from tests.guikit import SNAP
+
+    then = datetime.fromisoformat(SNAP["taken_at"]) - timedelta(days=91)  # phone-pin: every 90 days; copyright: 365
+    SettingsStore(isolated_config).save_declarations({"phone-pin": then, "copyright": then})
+    window = start(qtbot, isolated_config)
+    pin, cpr = window.view.declaration_rows["phone-pin"], window.view.declaration_rows["copyright"]
+    assert not pin.box.isChecked()
+    assert pin.when.text() == "You confirmed this on 26 August 2026. It is time to look again and tick it once more."
+    assert cpr.box.isChecked() and cpr.when.text() == "Confirmed on 26 August 2026. We will ask again after 365 days."
