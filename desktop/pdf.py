@@ -59,7 +59,8 @@ def report_html(report: dict[str, Any]) -> str:
     profile = report.get("profile") or {}
     agency = profile.get("agency") or "No agency profile"
     platform = report.get("platform") or {}
-    os_name = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}.get(platform.get("os"), platform.get("os"))
+    raw_os = str(platform.get("os") or "")
+    os_name = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}.get(raw_os, raw_os)
     system = ", ".join(str(v) for v in (os_name, platform.get("desktop")) if v)
     day = report.get("school_hours") or {}
     counts = report.get("summary") or {}
