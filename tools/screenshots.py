@@ -7,7 +7,8 @@ For each state it records a snapshot of THIS machine with `devicecheck snapshot`
 D-Bus session where GNOME's real gsettings hold the state's lock settings, then opens the real window on
 that snapshot (as support would with --replay) and saves what the X server shows:
 
-  main-window-to-fix.png     the screen never locks by itself (idle-delay 0, lock off)
+  main-window-to-fix.png     the screen never locks by itself (idle-delay 0, lock off), Discord is open
+                             (a real process of that name), no password store is unlocked
   main-window-all-clear.png  the screen locks after 5 minutes; the disk and account answers are swapped
                              for recorded real ones (tests/fixtures/linux, with their sources), since this
                              build machine runs as root on an unencrypted disk
@@ -45,8 +46,11 @@ STATES = {
 }
 
 
-def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path) -> Path:
-    """`devicecheck snapshot` in a private home and session bus holding these GNOME settings."""
+def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path, keyring: bool = False,
+           running: tuple[str, ...] = ()) -> Path:
+    """`devicecheck snapshot` in a private home and session bus holding these GNOME settings, with a real
+    gnome-keyring unlocked on that bus when `keyring` (as a desktop login does), and real processes with
+    the `running` names (a copy of `sleep` under that name, as Discord's own binary is called)."""
     runtime = home / "runtime"
     runtime.mkdir(parents=True)
     runtime.chmod(0o700)
@@ -55,26 +59,55 @@ def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path) -> Path
                GSETTINGS_BACKEND="dconf", XDG_CURRENT_DESKTOP="GNOME", PYTHONPATH=str(ROOT))
     bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
                            stderr=subprocess.DEVNULL, text=True, env=env)
+    daemon = None
+    apps: list[subprocess.Popen[bytes]] = []
     try:
+        for name in running:
+            program = home / "bin" / name
+            program.parent.mkdir(exist_ok=True)
+            shutil.copy(shutil.which("sleep") or "/bin/sleep", program)
+            apps.append(subprocess.Popen([str(program), "300"]))
         assert bus.stdout is not None
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
         for (schema, key), value in gsettings.items():
             subprocess.run(["gsettings", "set", schema, key, value], env=env, check=True, timeout=20)
+        if keyring:
+            daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+                                      stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      env=env)
+            assert daemon.stdin is not None
+            daemon.stdin.write(b"a-made-up-login-password")  # the login password it unlocks with
+            daemon.stdin.close()
+            subprocess.run(["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.secrets"], env=env,
+                           check=True, timeout=30)
         subprocess.run([sys.executable, "-m", "desktop", "snapshot", "-o", str(out)], env=env, check=True,
                        timeout=120, cwd=ROOT)
     finally:
-        bus.terminate()
-        bus.wait(timeout=10)
+        for proc in (*apps, daemon, bus):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=10)
     return out
 
 
+def without_other_test_runs(path: Path) -> Path:
+    """The build machine is shared: drop processes that other test runs started (they live under pytest's
+    temporary folders), so each picture shows only the state set up here."""
+    data = json.loads(path.read_text())
+    data["processes"] = [p for p in data.get("processes", []) if "/pytest-of-" not in (p.get("exe") or "")]
+    path.write_text(json.dumps(data))
+    return path
+
+
 def as_a_protected_laptop(path: Path) -> Path:
-    """This build machine runs as root (whose password is locked) on an unencrypted disk. For the "all clear"
-    picture, swap those two answers for recorded real ones from tests/fixtures/linux (sources beside them):
-    a LUKS machine's lsblk, and `passwd -S` for an account that has a password."""
+    """This build machine runs as root (whose password is locked) on an unencrypted disk, without a password
+    manager. For the "all clear" picture, swap those answers: recorded real ones from tests/fixtures/linux
+    (sources beside them) for a LUKS machine's lsblk and `passwd -S` of an account with a password, and
+    `which keepassxc` answering /usr/bin/keepassxc, where Debian's keepassxc package puts it."""
     data = json.loads(path.read_text())
     sam = next(line for line in PASSWD_STATUS.read_text().splitlines() if line.startswith("sam P"))
     data.update(user="sam", home="/home/sam")
+    data.setdefault("which", {})["keepassxc"] = "/usr/bin/keepassxc"
     for command in data.get("commands", []):
         if command["argv"] and command["argv"][0] == "lsblk":
             command.update(returncode=0, stdout=LUKS_LSBLK.read_text(), stderr="")
@@ -122,7 +155,9 @@ def shoot(out: Path, work: Path) -> None:
         return window
 
     for state, name in (("to-fix", "main-window-to-fix.png"), ("all-clear", "main-window-all-clear.png")):
-        snap = record(work / f"home-{state}", STATES[state], work / f"{state}.json")
+        snap = record(work / f"home-{state}", STATES[state], work / f"{state}.json", keyring=state == "all-clear",
+                      running=("Discord",) if state == "to-fix" else ())
+        without_other_test_runs(snap)
         if state == "all-clear":
             as_a_protected_laptop(snap)
         window = open_window(snap, work / f"config-{state}")
@@ -148,9 +183,10 @@ def shoot(out: Path, work: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Make docs/ screenshots from real engine runs under Xvfb.")
     parser.add_argument("--out", default=str(ROOT / "docs"))
+    parser.add_argument("--keep", metavar="DIR", help="also keep the recorded snapshots here")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
-        for tool in ("xvfb-run", "dbus-daemon", "gsettings", "pdftoppm"):
+        for tool in ("xvfb-run", "dbus-daemon", "gsettings", "gdbus", "gnome-keyring-daemon", "pdftoppm"):
             if not shutil.which(tool):
                 raise SystemExit(f"screenshots: needs {tool}")
         env = dict(os.environ, QT_QPA_PLATFORM="xcb")
@@ -160,6 +196,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="dc-shots-") as tmp:
         os.environ["DEVICECHECK_CONFIG_DIR"] = str(Path(tmp) / "config")
         shoot(out, Path(tmp))
+        if args.keep:
+            Path(args.keep).mkdir(parents=True, exist_ok=True)
+            for snap in Path(tmp).glob("*.json"):
+                shutil.copy(snap, Path(args.keep) / snap.name)
     return 0
 
 
