@@ -108,7 +108,8 @@ def run_app(argv: list[str]) -> int:
         session = Session.open(args.profile, system=system, at=at)
     except (ProfileError, SnapshotError) as exc:
         print(f"devicecheck: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "Device Check", f"Device Check cannot start:\n{exc}")
+        if QApplication.platformName() not in ("offscreen", "minimal"):  # someone is there to read it
+            QMessageBox.critical(None, "Device Check", f"Device Check cannot start:\n{exc}")
         return 2
     for warning in session.warnings:
         print(f"devicecheck: warning: {warning}", file=sys.stderr)

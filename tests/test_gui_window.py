@@ -281,3 +281,15 @@ def test_a_declaration_is_due_again_after_its_review_days(qtbot, judges, isolate
     assert not pin.box.isChecked()
     assert pin.when.text() == "You confirmed this on 26 August 2026. It is time to look again and tick it once more."
     assert cpr.box.isChecked() and cpr.when.text() == "Confirmed on 26 August 2026. We will ask again after 365 days."
+
+
+def test_a_bad_profile_is_one_line_and_no_traceback(tmp_path):
+    from tests.conftest import run_cli
+
+    bad = tmp_path / "agency.toml"
+    bad.write_text('[agency]\naccent_colour = "purple"\n')
+    res = run_cli("--profile", str(bad), env={"QT_QPA_PLATFORM": "offscreen"})
+    assert res.returncode == 2
+    lines = [line for line in res.stderr.splitlines() if line.startswith("devicecheck:")]
+    assert lines == [f"devicecheck: {bad}: [agency] accent_colour: must be a colour like \"#1f5fa8\", found 'purple'"]
+    assert "Traceback" not in res.stderr
