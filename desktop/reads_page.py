@@ -48,7 +48,7 @@ def reads_html(os_name: str) -> str:
     for kind, rows in groups.items():
         out.append(f"<h3>{e(KIND_HEADINGS.get(kind, kind.capitalize()))}</h3><ul>")
         for topic, read in rows:
-            out.append(f"<li><code>{e(read.what)}</code><br/>{e(read.why)} "
+            out.append(f"<li style='margin-bottom: 6px'><code>{e(read.what)}</code><br/>{e(read.why)} "
                        f"<i>(for the {e(TOPIC_NAMES.get(topic, topic))} check)</i></li>")
         out.append("</ul>")
     return "\n".join(out)

@@ -293,3 +293,35 @@ def test_a_bad_profile_is_one_line_and_no_traceback(tmp_path):
     lines = [line for line in res.stderr.splitlines() if line.startswith("devicecheck:")]
     assert lines == [f"devicecheck: {bad}: [agency] accent_colour: must be a colour like \"#1f5fa8\", found 'purple'"]
     assert "Traceback" not in res.stderr
+
+
+def test_open_settings_opens_the_fix_deep_link(qtbot, judges, isolated_config):
+    """A fix with a settings link (ms-settings:, x-apple.systempreferences:) goes to the OS's URL opener;
+    a handler registered for the scheme stands in for Windows' Settings app here."""
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    from checks.model import Fix
+
+    class Catcher(QObject):
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        @Slot("QUrl")
+        def open(self, url):
+            self.urls.append(url.toString())
+
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("ms-settings", catcher, "open")
+    try:
+        judges.set("screen-lock", lambda ctx: Verdict.failed("Your screen never locks.",
+                                                             Fix(("Open Settings.",), settings_uri="ms-settings:lockscreen")))
+        window = start(qtbot, isolated_config)
+        run_all(qtbot, window)
+        row = window.view.row_for("screen-lock")
+        with qtbot.waitSignal(row.settings_opened):
+            row.open_settings.click()
+        assert catcher.urls == ["ms-settings:lockscreen"]
+    finally:
+        QDesktopServices.unsetUrlHandler("ms-settings")
