@@ -22,7 +22,7 @@ class ClauseGroup(QFrame):
         self.number = int(number)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = wrapping_label(f"{number}. {heading}", self)
+        self.heading = wrapping_label(f"{number}. {heading}" if number else heading, self)
         self.heading.setFont(scaled_font(self.font(), 1.2, bold=True))
         self.heading.setAccessibleName(f"Policy point {number}: {heading}")
         layout.addWidget(self.heading)

@@ -11,6 +11,7 @@ from typing import Any
 
 from checks.model import Status
 from checks.policy import CLAUSE_HEADINGS, clauses
+from desktop.clauses import clauses_with_other
 from desktop.status_words import WORDS
 
 _app: Any = None  # the QGuiApplication made here when there was none, kept alive for later calls
@@ -50,6 +51,11 @@ def _hours(day: dict[str, Any]) -> str:
     return f"{today}; {day.get('reason', '')}"
 
 
+def _in_group(row: dict[str, Any], number: int, known: set[int]) -> bool:
+    """Group 0 ("Also asked by your agency") takes what names no clause of the policy."""
+    return row.get("clause") == number if number else row.get("clause") not in known
+
+
 def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
@@ -81,10 +87,12 @@ def report_html(report: dict[str, Any]) -> str:
     ]
     results = report.get("results") or []
     decls = report.get("declarations") or []
-    for c in clauses():
-        rows = [r for r in results if r.get("clause") == c.number]
-        drows = [d for d in decls if d.get("clause") == c.number]
-        out.append(f"<h3>{c.number}. {_e(CLAUSE_HEADINGS.get(c.number, c.heading))}</h3>")
+    known = {c.number for c in clauses()}
+    for c in clauses_with_other({d.get("clause", 0) for d in decls} | {r.get("clause", 0) for r in results}):
+        rows = [r for r in results if _in_group(r, c.number, known)]
+        drows = [d for d in decls if _in_group(d, c.number, known)]
+        number = f"{c.number}. " if c.number else ""
+        out.append(f"<h3>{number}{_e(CLAUSE_HEADINGS.get(c.number, c.heading))}</h3>")
         out.append(f"<p><i>“{_e(c.text)}”</i></p>")
         if not rows and not drows:
             out.append("<p>Good practice: nothing to check here.</p>")

@@ -79,3 +79,20 @@ def test_declarations_show_confirmed_and_due():
     assert old.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked.value
     never = model.declaration_index("copyright")
     assert never.data(Role.DUE) is True and never.data(Role.CONFIRMED_AT) is None
+
+
+def test_a_declaration_outside_the_policy_points_still_shows():
+    from dataclasses import replace
+
+    from checks.profile import DeclarationSpec
+    from desktop.clauses import OTHER
+
+    profile = load_profile()
+    extra = DeclarationSpec("dbs-update", 0, "I have told my consultant about any change to my DBS.", 365)
+    profile = replace(profile, declarations=(*profile.declarations, extra))
+    model = ChecklistModel(all_specs(), declaration_states(profile.declarations, {}), NOW)
+    assert model.rowCount() == 16
+    last = model.index(15, 0)
+    assert last.data(Role.TITLE) == OTHER.heading
+    assert model.index(0, 0, last).data(Role.ID) == "dbs-update"
+    assert model.declaration_index("dbs-update").parent() == last
