@@ -61,3 +61,14 @@ def test_check_pdf_works_without_a_display(tmp_path):
     assert "Northfield Supply Teachers" in text
     for title in TITLES.values():
         assert title in text
+
+
+def test_pdf_keeps_a_declaration_outside_the_policy_points():
+    from desktop.pdf import report_html
+
+    report = {"profile": {"agency": "A"}, "results": [], "declarations": [
+        {"id": "dbs-update", "clause": 0, "text": "I have told my consultant about any change to my DBS.",
+         "confirmed_at": None, "due": True}]}
+    html = report_html(report)
+    assert html.index("Also asked by your agency") < html.index("any change to my DBS")
+    assert html.count("Good practice: nothing to check here.") == 15  # no check or declaration in any point
