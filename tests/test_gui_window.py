@@ -325,3 +325,18 @@ def test_open_settings_opens_the_fix_deep_link(qtbot, judges, isolated_config):
         assert catcher.urls == ["ms-settings:lockscreen"]
     finally:
         QDesktopServices.unsetUrlHandler("ms-settings")
+
+
+def test_mnemonics_are_unique_in_the_window_and_the_settings(qtbot, judges, isolated_config):
+    import re
+
+    from checks.profile import load_profile
+    from checks.settings import UserSettings
+    from desktop.settings_dialog import SettingsDialog
+
+    window = start(qtbot, isolated_config)
+    dialog = SettingsDialog(load_profile(), UserSettings())
+    qtbot.addWidget(dialog)
+    for top in (window, dialog):
+        keys = [m.group(1).lower() for b in top.findChildren(QAbstractButton) for m in [re.search(r"&(\w)", b.text())] if m]
+        assert len(keys) >= 5 and len(keys) == len(set(keys)), keys
