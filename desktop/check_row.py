@@ -97,6 +97,7 @@ class CheckRow(QFrame):
             self.fix_toggle.setChecked(True)  # what must be fixed shows its steps straight away
         self._show_fix(self.fix_toggle.isChecked())
         self.again.setEnabled(not running)
+        self.again.setVisible(status != Status.SKIPPED)  # turned off: checking again would say the same
         self.again.setAccessibleName(f"Check again: {title}")
         self.open_settings.setAccessibleName(f"Open settings for: {title}")
         self.setAccessibleName(f"{title}: {word}")

@@ -340,3 +340,11 @@ def test_mnemonics_are_unique_in_the_window_and_the_settings(qtbot, judges, isol
     for top in (window, dialog):
         keys = [m.group(1).lower() for b in top.findChildren(QAbstractButton) for m in [re.search(r"&(\w)", b.text())] if m]
         assert len(keys) >= 5 and len(keys) == len(set(keys)), keys
+
+
+def test_a_check_that_is_off_offers_no_check_again(qtbot, judges, isolated_config):
+    window = start(qtbot, isolated_config)
+    run_all(qtbot, window)
+    off = window.view.row_for("social-sites")
+    assert off.word.text() == "Off" and off.detail.text() == "Turned off. You can turn it on in Settings."
+    assert not off.again.isVisible() and window.view.row_for("screen-lock").again.isVisible()
