@@ -55,7 +55,7 @@ def parse_screenlock(text: str) -> tuple[bool, int | None] | None:
 
 def parse_idle(returncode: int, stdout: str, stderr: str) -> int | None:
     """Screen saver idle seconds; None when never set or unreadable."""
-    if returncode == 0 and stdout.strip().isdigit():
+    if returncode == 0 and _digits(stdout.strip()):
         return int(stdout.strip())
     return None
 
@@ -65,7 +65,7 @@ def parse_displaysleep(text: str) -> int | None:
     values: list[int] = []
     for line in text.splitlines():
         words = line.split()
-        if line[:1].isspace() and len(words) >= 2 and words[0] == "displaysleep" and words[1].isdigit():
+        if line[:1].isspace() and len(words) >= 2 and words[0] == "displaysleep" and _digits(words[1]):
             values.append(int(words[1]) * 60)
     if not values:
         return None
@@ -112,3 +112,8 @@ def read(ctx: CheckContext) -> LockFacts:
     if parsed is None:
         notes.append("macOS did not say how soon a password is asked after the screen saver starts.")
     return LockFacts("macOS", idle_seconds, asked, lock_delay, asked, delay, tuple(sources), FIX, tuple(notes))
+
+
+def _digits(text: str) -> bool:
+    # ASCII only: str.isdigit() is also true for "¹" or "²", which int() refuses.
+    return text.isascii() and text.isdigit()

@@ -47,7 +47,7 @@ def system_drive(env: dict[str, str]) -> str:
 
 def judge_value(stdout: str, drive: str) -> DiskEncryptionFacts:
     text = stdout.strip()
-    if not text.isdigit() or int(text) == 0:
+    if not _digits(text) or int(text) == 0:
         raise ProbeUnknown(f"Windows did not say whether BitLocker protects {drive} (it may not be available on this edition).", FIX)
     value = int(text)
     if value in PROTECTED:
@@ -63,3 +63,8 @@ def read(ctx: CheckContext) -> DiskEncryptionFacts:
     if not result.ok:
         raise ProbeUnknown(f"Device Check could not ask Windows about BitLocker ({result.why_not()}).", FIX)
     return judge_value(result.stdout, drive)
+
+
+def _digits(text: str) -> bool:
+    # ASCII only: str.isdigit() is also true for "¹" or "²", which int() refuses.
+    return text.isascii() and text.isdigit()

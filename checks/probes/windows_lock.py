@@ -68,7 +68,7 @@ def as_int(value: str | int | None) -> int | None:
     """Registry numbers come as DWORDs or as strings ("600"); anything else is unreadable."""
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+    if isinstance(value, str) and _digits(value.strip().lstrip("-")):
         return int(value.strip())
     return None
 
@@ -188,3 +188,8 @@ def read(ctx: CheckContext) -> LockFacts:
         desktop_policy=system.registry_values(DESKTOP_POLICY, list(SAVER_NAMES)),
         inactivity=as_int(inactivity),
     )
+
+
+def _digits(text: str) -> bool:
+    # ASCII only: str.isdigit() is also true for "¹" or "²", which int() refuses.
+    return text.isascii() and text.isdigit()

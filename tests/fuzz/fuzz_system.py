@@ -15,11 +15,38 @@ from hypothesis import strategies as st
 from checks.system import CommandResult, FileInfo, KeyringState, ProcessInfo, ReadDenied, System
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = sorted(
-    p.read_text(encoding="utf-8", errors="replace")
-    for p in FIXTURES.rglob("*")
-    if p.is_file() and not p.name.endswith(".source.txt") and p.stat().st_size < 200_000
-) or [""]
+
+
+def _seeds() -> list[str]:
+    """Every recorded output we hold: fixture files, the command output inside recorded snapshots, and the
+    texts in tests/fixtures/recorded_output.py (Windows and macOS output quoted from public sources)."""
+    import json
+
+    texts: set[str] = set()
+    for path in FIXTURES.rglob("*"):
+        if not path.is_file() or path.name.endswith(".source.txt") or path.stat().st_size > 200_000:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".json":
+            try:
+                data = json.loads(text)
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and isinstance(data.get("commands"), list):
+                texts.update(str(c.get("stdout", "")) for c in data["commands"] if isinstance(c, dict))
+                continue
+        if path.suffix != ".py":
+            texts.add(text)
+    try:
+        from tests.fixtures import recorded_output
+    except ImportError:
+        pass
+    else:
+        texts.update(v for k, v in vars(recorded_output).items() if k.isupper() and isinstance(v, str))
+    return sorted(texts) or [""]
+
+
+SEEDS = _seeds()
 TOKENS = ["true", "false", "0", "300", "-1", "uint32 300", "int32 -5", "@as []", "'lock'", "[Daemon]", "Autolock=false",
           "Timeout=5", "Timeout=", "LockGrace=", "Autolock=", "[Daemon][$i]", "[daemon]", "AutomaticLoginEnable=True", "AutomaticLogin=sam", "P", "NP", "L", "{", "}", "[",
           "]", "\"children\": [", "crypt", "/", "=", "\n", "\t", "\x00", "\ufffd", "9" * 30, "1e400", "NaN", "Enabled : Yes",

@@ -15,6 +15,10 @@ from checks.facts import AccountPasswordFacts, AutologinFacts, DiskEncryptionFac
 from checks.model import ProbeUnknown
 from checks.probes import (
     browser_profiles,
+    darwin_autologin,
+    darwin_disk,
+    darwin_lock,
+    darwin_password_manager,
     history,
     linux_account,
     linux_autologin,
@@ -26,7 +30,13 @@ from checks.probes import (
     linux_password_manager,
     nss_key4,
     password_files,
+    powercfg,
     social_match,
+    windows_account,
+    windows_autologin,
+    windows_disk,
+    windows_lock,
+    windows_password_files,
 )
 from checks.profile import load_profile
 from checks.system import ProcessInfo
@@ -82,6 +92,16 @@ def der_blobs(draw: st.DrawFn) -> bytes:
 DER_BLOBS = st.binary(max_size=100) | der_blobs()
 
 
+POWER_GUIDS = [powercfg.VIDEOIDLE, powercfg.STANDBYIDLE, powercfg.CONSOLELOCK]
+REGISTRY_VALUES = st.dictionaries(
+    st.sampled_from(["AutoAdminLogon", "DefaultUserName", "ScreenSaveActive", "ScreenSaverIsSecure", "ScreenSaveTimeOut"]),
+    st.integers(-(2**31), 2**32) | outputs() | st.sampled_from(["1", "0", " 600 ", "-5", "0x1", ""]), max_size=5)
+
+
+def _non_negative(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+
+
 def _passwd_facts(text: str) -> AccountPasswordFacts | None:
     parsed = linux_account.parse_passwd_status(text)  # facts_from_status takes only what this returns
     return None if parsed is None else linux_account.facts_from_status(*parsed)
@@ -126,6 +146,23 @@ PARSERS: dict[str, tuple[Callable[[st.DataObject], Any], Callable[[Any], bool]]]
     "history domains": (lambda d: history.minimal_domains(d.draw(st.lists(st.text(max_size=20), max_size=5))), lambda v: isinstance(v, list)),
     "process match": (lambda d: social_match.match_social_apps(d.draw(PROCESSES), PROFILE_APPS, d.draw(st.sampled_from(["linux", "windows", "darwin"]))),
                       lambda v: isinstance(v, tuple) and set(v) <= {a.name for a in PROFILE_APPS}),
+    "powercfg": (lambda d: powercfg.setting_value(d.draw(outputs()), d.draw(st.sampled_from(POWER_GUIDS))), _opt(powercfg.PowerValue)),
+    "net user / account": (lambda d: windows_account.judge_source(d.draw(outputs())), _opt(AccountPasswordFacts)),
+    "Winlogon values": (lambda d: windows_autologin.judge_values(d.draw(REGISTRY_VALUES)), lambda v: isinstance(v, AutologinFacts)),
+    "BitLocker status": (lambda d: windows_disk.judge_value(d.draw(outputs()), "C:"), lambda v: isinstance(v, DiskEncryptionFacts)),
+    "saver registry": (lambda d: windows_lock.saver_route(d.draw(REGISTRY_VALUES), d.draw(REGISTRY_VALUES)), _opt(int)),
+    "registry number": (lambda d: windows_lock.as_int(d.draw(st.none() | st.integers() | outputs())), _opt(int)),
+    "%VAR% folders": (lambda d: windows_password_files.expand(d.draw(outputs() | st.sampled_from(["%USERPROFILE%\\Desktop", "%X%", "%%", "%"])),
+                                                               {"USERPROFILE": "C:\\Users\\sam"}), _opt(str)),
+    "sysadminctl autologin": (lambda d: darwin_autologin.judge(d.draw(st.integers(-2, 3)), d.draw(outputs()), d.draw(outputs())),
+                              lambda v: isinstance(v, AutologinFacts)),
+    "fdesetup status": (lambda d: darwin_disk.judge_status(d.draw(outputs())), lambda v: isinstance(v, DiskEncryptionFacts)),
+    "screenlock": (lambda d: darwin_lock.parse_screenlock(d.draw(outputs())),
+                   lambda v: v is None or (isinstance(v[0], bool) and (v[1] is None or (isinstance(v[1], int) and v[1] >= 0)))),
+    "saver idleTime": (lambda d: darwin_lock.parse_idle(d.draw(st.integers(-2, 3)), d.draw(outputs()), d.draw(outputs())), _non_negative),
+    "pmset displaysleep": (lambda d: darwin_lock.parse_displaysleep(d.draw(outputs())), _non_negative),
+    "macOS apps": (lambda d: darwin_password_manager.match_apps(d.draw(st.lists(st.text(max_size=20) | st.sampled_from(["1Password 7.app", "Bitwarden.app"]), max_size=5))),
+                   lambda v: isinstance(v, list)),
 }
 
 
