@@ -83,3 +83,16 @@ def test_check_in_process_opens_no_internet_socket(capsys: pytest.CaptureFixture
     assert code in (0, 1)
     assert capsys.readouterr().out.lstrip().startswith("{")
     assert seen == []
+
+
+def test_a_gui_session_opens_no_internet_socket(tmp_path: Path) -> None:
+    """The window (offscreen), through one full run of every check, then quits (--quit-when-done)."""
+    home = tmp_path / "home"
+    (home / "Desktop").mkdir(parents=True)
+    result, calls = traced(tmp_path, "--quit-when-done", env={
+        "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "QT_QPA_PLATFORM": "offscreen",
+        "DEVICECHECK_TIMINGS": "1", "DEVICECHECK_CONFIG_DIR": str(tmp_path / "config")})
+    assert result.returncode == 0, result.stderr
+    assert "devicecheck-timing: last result" in result.stderr  # the window really ran every check
+    internet = [line for line in calls if INTERNET.search(line)]
+    assert internet == [], internet

@@ -1,6 +1,6 @@
 """Secrets never leave: a laptop (temporary home) holding a password list, saved Firefox logins and
 browsing history, each with a unique marker, is checked and snapshotted; the markers appear in no output
-(text, JSON, snapshot). A Windows snapshot with Winlogon's DefaultPassword likewise, and the door refuses
+(text, JSON, PDF, snapshot). A Windows snapshot with Winlogon's DefaultPassword likewise, and the door refuses
 to read that value at all. The keyring round trip leaves only the backend and the outcome.
 
 Each case first proves the check really looked at the thing (it found the file, the logins, the visit),
@@ -78,6 +78,14 @@ def test_no_output_holds_a_file_content_login_or_url(tmp_path: Path) -> None:
     for name, proc in (("check --json", as_json), ("check", as_text), ("snapshot", snapshot)):
         assert_no_marker(proc.stdout, f"{name} output")
         assert_no_marker(proc.stderr, f"{name} messages")
+    # The PDF report, as the consultant would read it.
+    need("pdftotext")
+    pdf = tmp_path / "report.pdf"
+    as_pdf = run_cli("check", "--pdf", str(pdf), "--profile", str(profile), "--at", AT, env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    assert pdf.exists(), as_pdf.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "facebook.com" in text and "passwords.txt" in text  # the findings are in it
+    assert_no_marker(text, "the PDF report")
 
 
 def windows_snapshot(tmp_path: Path) -> Path:
