@@ -1,0 +1,108 @@
+"""Everything that runs behind the window: the tray icon, the monitor, notifications and their "Quit"
+action, and the login item. desktop/app.py makes one `Background` and connects a few signals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from checks import autostart
+from checks.live import LiveSystem
+from checks.model import CheckResult, Status
+from checks.monitor import NotifyMemory, not_working_today, pause_until_tomorrow
+from checks.profile import Profile
+from checks.settings import SettingsStore, UserSettings
+from checks.system import System
+from desktop.monitor import Clock, Monitor
+from desktop.notify import make_notifier
+from desktop.quit_app import QuitAsker
+from desktop.tray import Tray
+
+NO_TRAY_NOTICE = ("Your desktop has no tray area, so Device Check has no icon there. It is still watching for "
+                  "social apps in school hours and will tell you with a notification. Start Device Check "
+                  "again to open its window.")
+
+
+class Background(QObject):
+    check_requested = Signal()  # "Check now" from the tray: the window runs its checks
+    settings_saved = Signal(object)  # UserSettings changed from the tray menu
+    notice = Signal(str)  # a line for the window's status area
+
+    def __init__(self, app: QApplication, window: QWidget | None, profile: Profile, store: SettingsStore | None = None,
+                 system: System | None = None, clock: Clock | None = None, time_scale: float = 1.0,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.window = window
+        self.profile = profile
+        self.store = store or SettingsStore()
+        self.system = system or LiveSystem()
+        self.tray = Tray(self)
+        self.notifier = make_notifier(self.tray.icon, on_problem=self.notice.emit)
+        self.memory = NotifyMemory.load(self.store.folder / "monitor.json")
+        self.monitor = Monitor(self.system, profile, self.store, self.notifier, self.memory, clock, time_scale, self)
+        self.asker = QuitAsker(self.system, profile, self)
+        self._start_at_login = self.store.load_settings().start_at_login
+
+        self.notifier.action.connect(self._notification_action)
+        self.tray.open_requested.connect(self.show_window)
+        self.tray.check_requested.connect(self.check_requested)
+        self.tray.not_working_today.connect(lambda: self._change(not_working_today))
+        self.tray.pause_requested.connect(lambda: self._change(pause_until_tomorrow))
+        self.tray.quit_requested.connect(self.quit)
+        self.monitor.checked.connect(lambda payload: self.show_results(payload[0]))
+        # Closing the window leaves the monitor running; "Quit" in the tray (or the window's menu) ends it.
+        app.setQuitOnLastWindowClosed(False)
+
+    def start(self) -> None:
+        if not self.tray.available:
+            self.notice.emit(NO_TRAY_NOTICE)
+            if self.memory.fresh(["notice:no-tray"], self.monitor.clock().date()):
+                self.notifier.notify("notice:no-tray", "Device Check is running", NO_TRAY_NOTICE)
+        self.monitor.start()
+
+    # ---- from the window -----------------------------------------------------------------------------
+    def show_results(self, results: list[CheckResult]) -> None:
+        """The tray icon follows the latest results, from the window's run or the daily check."""
+        self.tray.set_results(sum(1 for r in results if r.status is Status.FAIL))
+
+    def settings_changed(self, settings: UserSettings | None = None) -> None:
+        """The settings dialog saved: follow "start at login" and re-plan the monitor."""
+        settings = settings or self.store.load_settings()
+        if settings.start_at_login != self._start_at_login:
+            try:
+                autostart.apply(settings.start_at_login)
+            except OSError as exc:
+                self.notice.emit(f"Device Check could not change its start-at-login setting ({exc.strerror or exc}).")
+            self._start_at_login = settings.start_at_login
+        self.monitor.replan()
+
+    def show_window(self) -> None:
+        if self.window is None:
+            return
+        self.window.show()
+        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def quit(self) -> None:
+        self.monitor.stop()
+        self.tray.hide()
+        self.notifier.close()
+        self.app.quit()
+
+    # ---- from the tray and notifications ----------------------------------------------------------------
+    def _change(self, how: object) -> None:
+        today: datetime = self.monitor.clock()
+        settings = how(self.store.load_settings(), today.date())  # type: ignore[operator]
+        self.store.save_settings(settings)
+        self.settings_saved.emit(settings)
+        self.monitor.replan()
+
+    def _notification_action(self, key: str, action: str) -> None:
+        if key.startswith("app:") and action in ("quit", "default"):
+            self.asker.ask(key.split(":", 1)[1], self.window if self.window and self.window.isVisible() else None)
+        elif action == "default":
+            self.show_window()
