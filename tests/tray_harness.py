@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget  # noqa: E402
 
+import desktop  # noqa: E402,F401 - its refcount guard, before Qt does much
 from checks.monitor import not_working_today  # noqa: E402
 from checks.profile import load_profile  # noqa: E402
 from checks.settings import SettingsStore  # noqa: E402
@@ -50,6 +51,7 @@ def main() -> int:
     args = p.parse_args()
 
     app = QApplication(sys.argv[:1])
+    app.setApplicationName("Device Check")
     deadline = time.monotonic() + args.wait_tray
     while not QSystemTrayIcon.isSystemTrayAvailable() and time.monotonic() < deadline:
         app.processEvents()
@@ -86,8 +88,11 @@ def main() -> int:
         poll.timeout.connect(answer_boxes)
         poll.start(50)
 
+    started_at: dict[str, float] = {}
+
     def finish() -> None:
-        say(event="finished", scans=bg.monitor.scans, sent=getattr(bg.notifier, "sent", []), sim_now=clock())
+        say(event="finished", scans=bg.monitor.scans, sent=getattr(bg.notifier, "sent", []), sim_now=clock(),
+            cpu_seconds=time.process_time() - started_at["cpu"], wall_seconds=time.monotonic() - started_at["wall"])
         bg.quit()
 
     # With --answer-quit the test ends the run by closing stdin once it has seen the answer.
@@ -99,6 +104,7 @@ def main() -> int:
         stdin_watch = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, app)
         stdin_watch.activated.connect(lambda: (stdin_watch.setEnabled(False), finish()))
     bg.start()
+    started_at.update(cpu=time.process_time(), wall=time.monotonic())
     return int(app.exec())
 
 
