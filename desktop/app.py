@@ -64,6 +64,11 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Device Check")
     app.setDesktopFileName("devicecheck")
+    from desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(parent=app)
+    if not instance.claim("tray" if args.tray else "show"):  # one already runs: it shows its window instead
+        return 0
     try:
         system = None
         if args.replay:
@@ -87,7 +92,11 @@ def run_app(argv: list[str]) -> int:
         print(f"devicecheck: warning: {warning}", file=sys.stderr)
 
     window = MainWindow(session)
-    window.show()
+    from desktop.background import attach_background
+
+    background = attach_background(app, window, session, instance)  # tray, monitor, start at login
+    if not args.tray:  # the login item starts in the tray, without the window
+        window.show()
     QTimer.singleShot(0, lambda: _timing("window shown"))
     first_run = {"done": False}
 
@@ -101,4 +110,5 @@ def run_app(argv: list[str]) -> int:
 
     window.run_finished.connect(finished)
     QTimer.singleShot(0, window.check_everything)
+    QTimer.singleShot(0, background.start)
     return int(app.exec())

@@ -4,6 +4,7 @@ action, and the login item. desktop/app.py makes one `Background` and connects a
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -18,7 +19,28 @@ from checks.system import System
 from desktop.monitor import Clock, Monitor
 from desktop.notify import make_notifier
 from desktop.quit_app import QuitAsker
+from desktop.single_instance import SingleInstance
 from desktop.tray import Tray
+
+
+def attach_background(app: QApplication, window: Any, session: Any, instance: SingleInstance) -> Background:
+    """Wire the background part to the main window (desktop/app.py calls this once)."""
+    bg = Background(app, window, session.profile, session.store, session.system, parent=app)
+    # A replayed snapshot or a pretend time (--replay, --at) is for looking, not for watching this laptop.
+    bg.watching = isinstance(session.system, LiveSystem) and session.at is None
+    instance.show_requested.connect(bg.show_window)
+    window.settings_changed.connect(bg.settings_changed)
+    window.run_finished.connect(bg.show_results)
+    bg.check_requested.connect(lambda: (bg.show_window(), window.check_everything()))
+
+    def tray_saved(settings: UserSettings) -> None:  # "not working today" / "pause" from the tray menu
+        session.settings = settings
+        window.refresh_school_hours()
+
+    bg.settings_saved.connect(tray_saved)
+    bg.notice.connect(lambda text: window.show_notice([text]))
+    return bg
+
 
 NO_TRAY_NOTICE = ("Your desktop has no tray area, so Device Check has no icon there. It is still watching for "
                   "social apps in school hours and will tell you with a notification. Start Device Check "
@@ -45,6 +67,7 @@ class Background(QObject):
         self.monitor = Monitor(self.system, profile, self.store, self.notifier, self.memory, clock, time_scale, self)
         self.asker = QuitAsker(self.system, profile, self)
         self._start_at_login = self.store.load_settings().start_at_login
+        self.watching = True
 
         self.notifier.action.connect(self._notification_action)
         self.tray.open_requested.connect(self.show_window)
@@ -57,6 +80,8 @@ class Background(QObject):
         app.setQuitOnLastWindowClosed(False)
 
     def start(self) -> None:
+        if not self.watching:
+            return
         if not self.tray.available:
             self.notice.emit(NO_TRAY_NOTICE)
             if self.memory.fresh(["notice:no-tray"], self.monitor.clock().date()):

@@ -47,8 +47,10 @@ class SingleInstance(QObject):
         self.name = name or server_name()
         self.server: QLocalServer | None = None
 
-    def claim(self) -> bool:
-        if tell_running("show", self.name):
+    def claim(self, message: str = "show") -> bool:
+        """True: we are the first. False: another answered and was sent `message` ("show", or "tray" from
+        the login item, which only checks that one runs)."""
+        if tell_running(message, self.name):
             return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
