@@ -76,8 +76,9 @@ class Background(QObject):
         self.tray.pause_requested.connect(lambda: self._change(pause_until_tomorrow))
         self.tray.quit_requested.connect(self.quit)
         self.monitor.checked.connect(lambda payload: self.show_results(payload[0]))
-        # Closing the window leaves the monitor running; "Quit" in the tray (or the window's menu) ends it.
-        app.setQuitOnLastWindowClosed(False)
+        # Closing the window leaves the monitor running; "Quit" in the tray ends it. With no tray and
+        # monitoring off there is nothing to keep running, so closing the window quits as usual.
+        app.setQuitOnLastWindowClosed(not (self.tray.available or self.store.load_settings().monitoring))
 
     def start(self) -> None:
         if not self.watching:

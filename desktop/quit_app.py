@@ -1,7 +1,12 @@
-"""'Quit Discord' from a notification: ask first, then ask the app to close (SIGTERM / WM_CLOSE-style
-terminate). Never kill -9, never forced: an app that wants to save or ask its own question may do so."""
+"""'Quit Discord' from a notification: ask first, then ask the app to close. Never kill -9, never forced:
+an app that wants to save or ask its own question may do so. Linux and macOS: SIGTERM (psutil's
+terminate). Windows: `taskkill /PID n` without /F, which sends the app's windows WM_CLOSE, because
+psutil's terminate() there is TerminateProcess, a forced end."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,9 +29,13 @@ def terminate_app(system: System, profile: Profile, app_name: str) -> int:
             proc = psutil.Process(info.pid)
             if proc.name() != info.name:  # the PID was reused since the list was taken: leave it alone
                 continue
-            proc.terminate()
+            if sys.platform == "win32":
+                subprocess.run(["taskkill", "/PID", str(info.pid)], capture_output=True, timeout=10, check=False,
+                               creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+            else:
+                proc.terminate()
             asked += 1
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess, OSError, subprocess.TimeoutExpired):
             continue
     return asked
 
