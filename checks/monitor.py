@@ -9,7 +9,7 @@ mentioned once per day; the memory of what was said lives in the config folder a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -79,14 +79,10 @@ def _when(at: datetime, now: datetime) -> str:
 
 
 def pause_until_tomorrow(settings: UserSettings, today: date) -> UserSettings:
-    from dataclasses import replace
-
     return replace(settings, monitor_paused_until=today + timedelta(days=1))
 
 
 def not_working_today(settings: UserSettings, today: date) -> UserSettings:
-    from dataclasses import replace
-
     return replace(settings, not_working_on=today)
 
 

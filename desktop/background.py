@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from checks import autostart
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
-from checks.monitor import NotifyMemory, not_working_today, pause_until_tomorrow
+from checks.monitor import NotifyMemory, failure_keys, not_working_today, pause_until_tomorrow
 from checks.profile import Profile
 from checks.settings import SettingsStore, UserSettings
 from checks.system import System
@@ -30,7 +30,7 @@ def attach_background(app: QApplication, window: Any, session: Any, instance: Si
     bg.watching = isinstance(session.system, LiveSystem) and session.at is None
     instance.show_requested.connect(bg.show_window)
     window.settings_changed.connect(bg.settings_changed)
-    window.run_finished.connect(bg.show_results)
+    window.run_finished.connect(bg.seen_in_window)
     bg.check_requested.connect(lambda: (bg.show_window(), window.check_everything()))
 
     def tray_saved(settings: UserSettings) -> None:  # "not working today" / "pause" from the tray menu
@@ -92,7 +92,13 @@ class Background(QObject):
     # ---- from the window -----------------------------------------------------------------------------
     def show_results(self, results: list[CheckResult]) -> None:
         """The tray icon follows the latest results, from the window's run or the daily check."""
-        self.tray.set_results(sum(1 for r in results if r.status is Status.FAIL))
+        failing = [r.id for r in results if r.status is Status.FAIL]
+        self.tray.set_results(len(failing))
+
+    def seen_in_window(self, results: list[CheckResult]) -> None:
+        """The candidate has just seen these failures in the window: the daily check need not repeat them."""
+        self.show_results(results)
+        self.memory.fresh(failure_keys([r.id for r in results if r.status is Status.FAIL]), self.monitor.clock().date())
 
     def settings_changed(self, settings: UserSettings | None = None) -> None:
         """The settings dialog saved: follow "start at login" and re-plan the monitor."""
