@@ -201,3 +201,39 @@ def test_without_a_tray_waiting_outside_school_hours_does_not_spin_the_cpu(deskt
     assert float(finished["wall_seconds"]) >= 2.5
     # A busy loop would use about one CPU-second per second; an idle timer uses next to nothing.
     assert float(finished["cpu_seconds"]) < 0.25 * float(finished["wall_seconds"]), finished
+
+
+def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
+    """Green when all is clear, amber when there are things to fix: read back from the screen itself."""
+    need("xwininfo", "import")
+    desktop.start_tray()
+    desktop.start_notifications()
+    colours = {}
+    for failing in (0, 2):
+        proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
+                               "--answer-quit", "no", "--wait-tray", "10", "--failing", str(failing),
+                               config=tmp_path / f"config-{failing}")
+        shown = None
+        while shown is None:
+            event = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
+            shown = event if event["event"] == "results_shown" else None
+        assert shown["tooltip"] == ("Device Check: all clear" if failing == 0 else "Device Check: 2 things to fix")
+
+        def icon_id() -> str | None:
+            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True, text=True).stdout
+            found = [w for w in windows_inside_trayer_panel(tree) if '"Device Check"' in w]
+            return found[0].split()[0] if found else None
+
+        wid = wait_for(icon_id, 20, "the tray icon")
+
+        def mean_rgb(wid: object = wid) -> list[float]:
+            out = subprocess.run(["import", "-window", str(wid), "-format", "%[fx:mean.r] %[fx:mean.g] %[fx:mean.b]",
+                                  "info:"], env=desktop.env, capture_output=True, text=True).stdout.split()
+            return [float(v) for v in out] if len(out) == 3 else []
+
+        colours[failing] = wait_for(mean_rgb, 20, "a screenshot of the icon")
+        proc.stdin.close()  # type: ignore[union-attr]
+        proc.wait(30)
+    green, amber = colours[0], colours[2]
+    assert green[1] > green[0]  # more green than red: the all-clear badge
+    assert amber[0] > amber[1] > amber[2]  # red over green over blue: the amber badge

@@ -48,6 +48,7 @@ def main() -> int:
     p.add_argument("--not-working-today", action="store_true")
     p.add_argument("--wait-tray", type=float, default=0, help="seconds to wait for a tray to appear")
     p.add_argument("--answer-quit", choices=("yes", "no"), help="answer the 'Quit <app>?' question")
+    p.add_argument("--failing", type=int, help="show results with this many failing checks on the tray icon")
     args = p.parse_args()
 
     app = QApplication(sys.argv[:1])
@@ -104,6 +105,15 @@ def main() -> int:
         stdin_watch = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, app)
         stdin_watch.activated.connect(lambda: (stdin_watch.setEnabled(False), finish()))
     bg.start()
+    if args.failing is not None:
+        from checks.model import CheckResult, Severity, Status
+
+        results = [CheckResult(id=f"check-{i}", status=Status.FAIL if i < args.failing else Status.PASS,
+                               severity=Severity.REQUIRED, clause=2, title="", detail="", evidence={}, fix=None,
+                               duration_ms=0) for i in range(max(args.failing, 1) + 2)]
+        bg.show_results(results)
+        say(event="results_shown", state=bg.tray.state,
+            tooltip=bg.tray.icon.toolTip() if bg.tray.icon else None)
     started_at.update(cpu=time.process_time(), wall=time.monotonic())
     return int(app.exec())
 
