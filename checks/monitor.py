@@ -16,6 +16,7 @@ from typing import Any
 
 from checks.atomic import atomic_write_json, load_json_or_backup
 from checks.paths import config_dir
+from checks.probes.social_match import match_social_apps
 from checks.profile import Profile, SocialApp
 from checks.schoolhours import next_session_start, school_day
 from checks.settings import UserSettings
@@ -156,24 +157,9 @@ def failure_keys(failed_ids: list[str]) -> list[str]:
 
 
 # ---- finding an app's processes (for "Quit Discord") ------------------------------------------------
-def process_matches(proc: ProcessInfo, names: tuple[str, ...], os_name: str) -> bool:
-    """Does a process belong to one of the profile's process names? Compares the process name and the
-    executable's file name, ignoring case (and '.exe' on Windows)."""
-    wanted = {_norm(n, os_name) for n in names}
-    exe_name = proc.exe.replace("\\", "/").rsplit("/", 1)[-1] if proc.exe else ""
-    return any(_norm(n, os_name) in wanted for n in (proc.name, exe_name) if n)
-
-
-def _norm(name: str, os_name: str) -> str:
-    name = name.lower()
-    if os_name == "windows" and name.endswith(".exe"):
-        name = name[:-4]
-    return name
-
-
 def app_processes(processes: list[ProcessInfo], app: SocialApp, os_name: str) -> list[ProcessInfo]:
-    names = app.processes.get(os_name, ())
-    return [p for p in processes if names and process_matches(p, names, os_name)]
+    """The processes that made the scan name this app: the same matching as the social-apps probe."""
+    return [p for p in processes if match_social_apps([p], [app], os_name)]
 
 
 def find_app(profile: Profile, name: str) -> SocialApp | None:

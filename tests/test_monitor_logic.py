@@ -106,14 +106,16 @@ def test_a_damaged_memory_file_is_kept_aside_and_named(tmp_path):
     assert (tmp_path / "monitor.json.bak").read_text() == "{not json"
 
 
-def test_app_processes_match_by_name_or_executable_ignoring_case():
-    app = SocialApp("Discord", {"linux": ("Discord", "discord"), "windows": ("Discord.exe",), "darwin": ()})
+def test_quit_targets_the_processes_the_scan_matched():
+    app = SocialApp("Discord", {"linux": ("Discord", "com.discordapp.Discord"), "windows": ("Discord.exe",), "darwin": ()},
+                    ("discord.com",))
     procs = [
         ProcessInfo(10, "Discord"),
         ProcessInfo(11, "python3", "/usr/bin/python3"),
         ProcessInfo(12, "x", "/opt/discord/Discord"),
         ProcessInfo(13, "discord-helper"),
+        ProcessInfo(14, "bwrap", "/usr/bin/bwrap", ("bwrap", "--args", "com.discordapp.Discord")),
     ]
-    assert [p.pid for p in app_processes(procs, app, "linux")] == [10, 12]
+    assert [p.pid for p in app_processes(procs, app, "linux")] == [10, 12, 14]
     assert [p.pid for p in app_processes([ProcessInfo(5, "DISCORD.EXE")], app, "windows")] == [5]
     assert app_processes(procs, app, "darwin") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import signal
 import subprocess
@@ -23,8 +24,11 @@ from desktop.quit_app import QuitAsker
 PROFILE = """\
 [[social_apps]]
 name = "Discord"
-processes = { linux = ["Discord"], windows = ["Discord.exe"], darwin = ["Discord"] }
+processes = {{ linux = ["{exe}"], windows = ["{exe}.exe"], darwin = ["{exe}"] }}
 """
+# Other test runs share this machine: the stand-in's file name is unique to this run, so a scan or a
+# "Quit Discord" here can only ever see (and close) the process this run started.
+EXE_NAME = f"Discord-{secrets.token_hex(3)}"  # 14 characters: within Linux's 15-character process name
 
 
 class Collected(Notifier):
@@ -42,13 +46,13 @@ class Collected(Notifier):
 @pytest.fixture()
 def profile(tmp_path: Path):
     path = tmp_path / "agency.toml"
-    path.write_text(PROFILE)
+    path.write_text(PROFILE.format(exe=EXE_NAME))
     return load_profile(path)
 
 
 @pytest.fixture()
 def discord(tmp_path: Path):
-    exe = tmp_path / "Discord"
+    exe = tmp_path / EXE_NAME
     shutil.copy("/bin/sleep", exe)
     proc = subprocess.Popen([str(exe), "300"])
     yield proc

@@ -6,6 +6,7 @@ named Discord stands in for the app. The harness's clock starts at a chosen time
 from __future__ import annotations
 
 import json
+import secrets
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,8 +24,11 @@ interval_seconds = 15
 
 [[social_apps]]
 name = "Discord"
-processes = { linux = ["Discord"], windows = ["Discord.exe"], darwin = ["Discord"] }
+processes = {{ linux = ["{exe}"], windows = ["{exe}.exe"], darwin = ["{exe}"] }}
 """
+# Other test runs share this machine: the stand-in's file name is unique to this run, so a scan or a
+# "Quit Discord" here can only ever see (and close) the process this run started.
+EXE_NAME = f"Discord-{secrets.token_hex(3)}"  # 14 characters: within Linux's 15-character process name
 WEDNESDAY_MORNING = "2026-11-25T10:00"
 WEDNESDAY_EVENING = "2026-11-25T19:00"
 
@@ -43,7 +47,7 @@ def desktop(tmp_path: Path):
 
 @pytest.fixture()
 def discord(tmp_path: Path):
-    exe = tmp_path / "bin" / "Discord"
+    exe = tmp_path / "bin" / EXE_NAME
     exe.parent.mkdir()
     shutil.copy("/bin/sleep", exe)
     proc = subprocess.Popen([str(exe), "300"])
@@ -56,7 +60,7 @@ def discord(tmp_path: Path):
 @pytest.fixture()
 def profile(tmp_path: Path) -> Path:
     path = tmp_path / "agency.toml"
-    path.write_text(PROFILE)
+    path.write_text(PROFILE.format(exe=EXE_NAME))
     return path
 
 
