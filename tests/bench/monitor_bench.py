@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,13 +84,15 @@ def start_sleepers(count: int) -> list[subprocess.Popen[bytes]]:
     return sleepers
 
 
-def median_ms(fn: object, repeat: int) -> float:
-    times = []
+def median_ms(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Round-robin, so a busy moment on a shared machine hits every contender alike; medians in ms."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - t0) * 1000)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def scan_cost(target: int, repeat: int) -> None:
@@ -118,10 +121,11 @@ def scan_cost(target: int, repeat: int) -> None:
 
         scan()
         bare()  # warm caches on both sides
+        ms = median_ms({"scan": scan, "door": door, "bare": bare}, repeat)
         print(f"scan cost with {seen} processes ({len(profile.social_apps)} apps in the profile), median of {repeat}:")
-        print(f"  social-apps scan (probe + match):          {median_ms(scan, repeat):7.1f} ms")
-        print(f"  of which LiveSystem.processes():           {median_ms(door, repeat):7.1f} ms")
-        print(f"  bare psutil.process_iter(['name']):        {median_ms(bare, repeat):7.1f} ms")
+        print(f"  social-apps scan (probe + match):          {ms['scan']:7.1f} ms")
+        print(f"  of which LiveSystem.processes():           {ms['door']:7.1f} ms")
+        print(f"  bare psutil.process_iter(['name']):        {ms['bare']:7.1f} ms")
     finally:
         for s in sleepers:
             s.terminate()
@@ -135,7 +139,7 @@ def main() -> int:
     p.add_argument("--interval", type=int, default=60)
     p.add_argument("--sample-every", type=float, default=5)
     p.add_argument("--processes", type=int, default=1000)
-    p.add_argument("--repeat", type=int, default=9)
+    p.add_argument("--repeat", type=int, default=15)
     p.add_argument("--skip-run", action="store_true", help="only the scan cost")
     p.add_argument("--skip-scan", action="store_true", help="only the monitor run")
     args = p.parse_args()
