@@ -67,7 +67,8 @@ def run_app(argv: list[str]) -> int:
     from desktop.single_instance import SingleInstance
 
     instance = SingleInstance(parent=app)
-    if not instance.claim("tray" if args.tray else "show"):  # one already runs: it shows its window instead
+    # One already runs: it shows its window instead (a screenshot run is a one-off and never asks).
+    if not args.screenshot and not instance.claim("tray" if args.tray else "show"):
         return 0
     try:
         system = None
