@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 from checks.model import Status
 from desktop.checklist_model import Role
 from desktop.status_icon import status_pixmap
+from desktop.status_words import WORDS
 from desktop.widgets_common import button, scaled_font, wrapping_label
 
 
@@ -30,6 +31,8 @@ class CheckRow(QFrame):
         self.word = QLabel(self)
         self.word.setFont(scaled_font(self.font(), 1.0, bold=True))
         self.word.setAccessibleName("Status")
+        widest = max(self.word.fontMetrics().horizontalAdvance(w) for w in (*WORDS.values(), "Checking…"))
+        self.word.setMinimumWidth(widest + self.word.fontMetrics().averageCharWidth() * 2)  # titles line up
         self.title = wrapping_label("", self)
         self.title.setFont(scaled_font(self.font(), 1.1, bold=True))
         self.detail = wrapping_label("", self)
@@ -94,6 +97,7 @@ class CheckRow(QFrame):
             self.fix_toggle.setChecked(True)  # what must be fixed shows its steps straight away
         self._show_fix(self.fix_toggle.isChecked())
         self.again.setEnabled(not running)
+        self.again.setVisible(status != Status.SKIPPED)  # turned off: checking again would say the same
         self.again.setAccessibleName(f"Check again: {title}")
         self.open_settings.setAccessibleName(f"Open settings for: {title}")
         self.setAccessibleName(f"{title}: {word}")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from checks.catalog import CheckSpec
 from checks.model import CheckResult, Status
 from checks.policy import Clause, DeclarationState, clauses
+from desktop.clauses import OTHER, clauses_with_other
 from desktop.status_words import status_word
 
 KIND_CLAUSE, KIND_CHECK, KIND_DECLARATION = "clause", "check", "declaration"
@@ -51,9 +52,11 @@ class ChecklistModel(QStandardItemModel):
         for spec in specs:
             by_clause_checks.setdefault(spec.clause, []).append(spec)
         by_clause_decls: dict[int, list[DeclarationState]] = {}
+        known = {c.number for c in clauses()}
         for state in declarations:
-            by_clause_decls.setdefault(state.spec.clause, []).append(state)
-        for c in clauses():
+            number = state.spec.clause if state.spec.clause in known else OTHER.number
+            by_clause_decls.setdefault(number, []).append(state)
+        for c in clauses_with_other({d.spec.clause for d in declarations}):
             item = self._clause_item(c)
             for spec in by_clause_checks.get(c.number, []):
                 item.appendRow(self._check_item(spec, c))

@@ -22,7 +22,7 @@ class ClauseGroup(QFrame):
         self.number = int(number)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = wrapping_label(f"{number}. {heading}", self)
+        self.heading = wrapping_label(f"{number}. {heading}" if number else heading, self)
         self.heading.setFont(scaled_font(self.font(), 1.2, bold=True))
         self.heading.setAccessibleName(f"Policy point {number}: {heading}")
         layout.addWidget(self.heading)
@@ -44,12 +44,13 @@ class ClauseGroup(QFrame):
         for r in range(model.rowCount(index)):
             child = QPersistentModelIndex(model.index(r, 0, index))
             if child.data(Role.KIND) == KIND_CHECK:
-                row: QWidget = CheckRow(child, self)
-                self.check_rows.append(row)  # type: ignore[arg-type]
+                check_row = CheckRow(child, self)
+                self.check_rows.append(check_row)
+                layout.addWidget(check_row)
             else:
-                row = DeclarationRow(child, self)
-                self.declaration_rows.append(row)  # type: ignore[arg-type]
-            layout.addWidget(row)
+                declaration_row = DeclarationRow(child, self)
+                self.declaration_rows.append(declaration_row)
+                layout.addWidget(declaration_row)
         self.note = None
         if not self.check_rows and not self.declaration_rows:
             self.note = wrapping_label(NOTHING_TO_CHECK, self)

@@ -41,7 +41,7 @@ class DeclarationRow(QFrame):
         column.addWidget(self.when)
         outer.addWidget(self.box, 0)
         outer.addLayout(column, 1)
-        self.kind = QLabel("Your word", self)  # a declaration is not something the laptop can check
+        self.kind = QLabel("You confirm", self)  # a declaration is not something the laptop can check
         self.kind.setAccessibleName("Declaration")
         outer.addWidget(self.kind, 0)
         self.refresh()

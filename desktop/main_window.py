@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.settings_button = button("&Settings…", "Settings", central)
         self.reads_button = button("What this app &reads", "What this app reads", central)
         self.pdf_button = button("Save a &PDF report…", "Save a PDF report", central)
-        self.json_button = button("Save the report as &JSON…", "Save the report as JSON", central)
+        self.json_button = button("Save for s&upport (JSON)…", "Save the report for support, as JSON", central)
         for b in (self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def export_json(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the report as JSON", self._default_name("json"), "JSON (*.json)")
+            path, _ = QFileDialog.getSaveFileName(self, "Save the report for support (JSON)", self._default_name("json"), "JSON (*.json)")
         if not path:
             return None
         from pathlib import Path

@@ -42,11 +42,18 @@ class CheckRunner(QObject):
     def _work(self, engine: Engine, only: tuple[str, ...]) -> None:
         try:
             results = engine.run(RunOptions(only=only, deadline=self.deadline),
-                                 on_start=self.started.emit, on_result=self._emit_result)
+                                 on_start=lambda cid: self._emit(self.started, cid), on_result=self._emit_result)
         finally:
             with self._lock:
                 self._active -= 1
-        self.finished.emit(results)
+        self._emit(self.finished, results)
 
     def _emit_result(self, result: CheckResult) -> None:
-        self.result.emit(result)
+        self._emit(self.result, result)
+
+    @staticmethod
+    def _emit(signal: object, value: object) -> None:
+        try:
+            signal.emit(value)  # type: ignore[attr-defined]
+        except RuntimeError:  # the window was closed while a check was still running: nobody to tell
+            pass

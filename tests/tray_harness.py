@@ -19,7 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget  # noqa: E402
 
-import desktop  # noqa: E402,F401 - its refcount guard, before Qt does much
 from checks.monitor import not_working_today  # noqa: E402
 from checks.profile import load_profile  # noqa: E402
 from checks.settings import SettingsStore  # noqa: E402
