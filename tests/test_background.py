@@ -3,8 +3,6 @@ the tray menu's "Not working today" reaches the window and the monitor."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -30,13 +28,27 @@ def wired(qtbot, tmp_path, monkeypatch):
     QApplication.instance().setQuitOnLastWindowClosed(True)
 
 
-def test_start_at_login_follows_the_settings(wired, qtbot):
+def toggle_start_at_login(window, session, on: bool) -> None:
+    """What the candidate does: Settings, tick or untick "Start Device Check when I log in", Save."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(session.profile, session.settings, window)
+    dialog.settings_changed.connect(window.apply_settings)  # as MainWindow.open_settings connects it
+    dialog.start_at_login.setChecked(on)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_start_at_login_follows_the_settings_dialog(wired, qtbot):
     window, bg, session, entry = wired
     assert not entry.exists()  # nothing is written until the candidate asks
-    window.apply_settings(replace(session.settings, start_at_login=True))
+    toggle_start_at_login(window, session, True)
     assert entry.is_file() and "--tray" in entry.read_text()
-    window.apply_settings(replace(session.settings, start_at_login=False))
+    assert session.store.load_settings().start_at_login
+    toggle_start_at_login(window, session, False)
     assert not entry.exists()
+    assert not session.store.load_settings().start_at_login
 
 
 def test_not_working_today_from_the_tray_reaches_the_window(wired, qtbot):
