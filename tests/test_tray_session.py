@@ -80,7 +80,7 @@ def test_a_social_app_in_school_hours_is_notified_exactly_once(desktop, discord,
     desktop.start_notifications()
     desktop.start_monitor()
     events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
-                 "--sim-seconds", "100", "--wait-tray", "10")
+                 "--sim-seconds", "150", "--wait-tray", "10")
     scans = [e for e in events if e["event"] == "scanned"]
     assert len(scans) >= 4 and all(e["apps"] == ["Discord"] for e in scans)  # seen at every interval...
     calls = discord_notifications(desktop)
