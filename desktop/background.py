@@ -62,7 +62,8 @@ class Background(QObject):
         self.store = store or SettingsStore()
         self.system = system or LiveSystem()
         self.tray = Tray(self)
-        self.notifier = make_notifier(self.tray.icon, on_problem=self.notice.emit)
+        self._problems: list[str] = []  # said in start(), once the window listens
+        self.notifier = make_notifier(self.tray.icon, on_problem=self._problems.append)
         self.memory = NotifyMemory.load(self.store.folder / "monitor.json")
         self.monitor = Monitor(self.system, profile, self.store, self.notifier, self.memory, clock, time_scale, self)
         self.asker = QuitAsker(self.system, profile, self)
@@ -83,6 +84,8 @@ class Background(QObject):
     def start(self) -> None:
         if not self.watching:
             return
+        for problem in self._problems:
+            self.notice.emit(problem)
         if not self.tray.available:
             self.notice.emit(NO_TRAY_NOTICE)
             if self.memory.fresh(["notice:no-tray"], self.monitor.clock().date()):
