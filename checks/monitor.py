@@ -79,12 +79,14 @@ def _when(at: datetime, now: datetime) -> str:
     return f"{at:%A %d %B} at {at:%H:%M}"
 
 
-def pause_until_tomorrow(settings: UserSettings, today: date) -> UserSettings:
-    return replace(settings, monitor_paused_until=today + timedelta(days=1))
+def pause_until_tomorrow(settings: UserSettings, today: date, on: bool = True) -> UserSettings:
+    """Pause until tomorrow, or (on=False) resume now."""
+    return replace(settings, monitor_paused_until=today + timedelta(days=1) if on else None)
 
 
-def not_working_today(settings: UserSettings, today: date) -> UserSettings:
-    return replace(settings, not_working_on=today)
+def not_working_today(settings: UserSettings, today: date, on: bool = True) -> UserSettings:
+    """'Not working today', or (on=False) working after all."""
+    return replace(settings, not_working_on=today if on else None)
 
 
 # ---- what has been said today -----------------------------------------------------------------------

@@ -3,7 +3,8 @@ action, and the login item. desktop/app.py makes one `Background` and connects a
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from checks import autostart
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
-from checks.monitor import NotifyMemory, failure_keys, not_working_today, pause_until_tomorrow
+from checks.monitor import NotifyMemory, failure_keys, not_working_today, pause_until_tomorrow, paused
 from checks.profile import Profile
 from checks.settings import SettingsStore, UserSettings
 from checks.system import System
@@ -73,8 +74,9 @@ class Background(QObject):
         self.notifier.action.connect(self._notification_action)
         self.tray.open_requested.connect(self.show_window)
         self.tray.check_requested.connect(self.check_requested)
-        self.tray.not_working_today.connect(lambda: self._change(not_working_today))
-        self.tray.pause_requested.connect(lambda: self._change(pause_until_tomorrow))
+        self.tray.not_working_today.connect(lambda on: self._change(not_working_today, on))
+        self.tray.pause_requested.connect(lambda on: self._change(pause_until_tomorrow, on))
+        self.monitor.planned.connect(lambda _plan: self._show_choices())
         self.tray.quit_requested.connect(self.quit)
         self.monitor.checked.connect(lambda payload: self.show_results(payload[0]))
         # Closing the window leaves the monitor running; "Quit" in the tray ends it. With no tray and
@@ -129,12 +131,17 @@ class Background(QObject):
         self.app.quit()
 
     # ---- from the tray and notifications ----------------------------------------------------------------
-    def _change(self, how: object) -> None:
-        today: datetime = self.monitor.clock()
-        settings = how(self.store.load_settings(), today.date())  # type: ignore[operator]
+    def _change(self, how: Callable[[UserSettings, date, bool], UserSettings], on: bool) -> None:
+        settings = how(self.store.load_settings(), self.monitor.clock().date(), on)
         self.store.save_settings(settings)
         self.settings_saved.emit(settings)
         self.monitor.replan()
+
+    def _show_choices(self) -> None:
+        settings = self.monitor.last_settings
+        today = self.monitor.clock().date()
+        if settings is not None:
+            self.tray.show_choices(settings.not_working_on == today, paused(settings, today))
 
     def _notification_action(self, key: str, action: str) -> None:
         if key.startswith("app:") and action in ("quit", "default"):

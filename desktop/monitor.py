@@ -46,6 +46,7 @@ class Monitor(QObject):
         self.time_scale = time_scale  # tests run the timetable faster; 1.0 in the app
         self.scans = 0
         self.last_plan: Plan | None = None
+        self.last_settings: UserSettings | None = None
         self._busy = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -67,7 +68,7 @@ class Monitor(QObject):
     def wake(self) -> None:
         """Plan now: scan if it is time, then set the one timer for the next wake-up (or none)."""
         now = self.clock()
-        settings = self.settings()
+        settings = self.last_settings = self.settings()
         step = plan(self.profile, settings, now, self.memory.last_full_check)
         self.last_plan = step
         if step.full_check_now:

@@ -38,8 +38,8 @@ def state_icon(state: str) -> QIcon:
 class Tray(QObject):
     open_requested = Signal()
     check_requested = Signal()
-    not_working_today = Signal()
-    pause_requested = Signal()
+    not_working_today = Signal(bool)  # ticked (True) or unticked
+    pause_requested = Signal(bool)
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -59,6 +59,7 @@ class Tray(QObject):
             if key == "quit":
                 self.menu.addSeparator()
             action = self.menu.addAction(text)
+            action.setCheckable(key in ("not-working", "pause"))  # ticked while in force; untick to undo
             action.triggered.connect(signal)
             self.actions[key] = action
         if self.available:
@@ -83,6 +84,11 @@ class Tray(QObject):
             self.set_state(TO_FIX, f"Device Check: {failing} thing{'s' if failing != 1 else ''} to fix")
         else:
             self.set_state(ALL_CLEAR, "Device Check: all clear")
+
+    def show_choices(self, not_working: bool, paused: bool) -> None:
+        """Tick the menu items that are in force (set here, from the window, or from an earlier run)."""
+        self.actions["not-working"].setChecked(not_working)
+        self.actions["pause"].setChecked(paused)
 
     def hide(self) -> None:
         if self.icon is not None:

@@ -60,6 +60,11 @@ def test_not_working_today_from_the_tray_reaches_the_window(wired, qtbot):
     assert session.store.load_settings().not_working_on == today
     assert bg.monitor.last_plan is not None and not bg.monitor.last_plan.scan_now
     assert "not working" in window.school_hours.text().lower()
+    assert bg.tray.actions["not-working"].isChecked()
+    with qtbot.waitSignal(bg.settings_saved, timeout=5000):  # working after all: untick it
+        bg.tray.actions["not-working"].trigger()
+    assert session.store.load_settings().not_working_on is None
+    assert not bg.tray.actions["not-working"].isChecked()
 
 
 def test_pause_until_tomorrow_from_the_tray(wired, qtbot):
@@ -68,3 +73,7 @@ def test_pause_until_tomorrow_from_the_tray(wired, qtbot):
         bg.tray.actions["pause"].trigger()
     assert session.store.load_settings().monitor_paused_until is not None
     assert bg.monitor.last_plan is not None and "paused" in bg.monitor.last_plan.reason
+    with qtbot.waitSignal(bg.settings_saved, timeout=5000):  # resume
+        bg.tray.actions["pause"].trigger()
+    assert session.store.load_settings().monitor_paused_until is None
+    assert "paused" not in bg.monitor.last_plan.reason
