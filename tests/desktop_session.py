@@ -74,6 +74,16 @@ class DesktopSession:
                     stderr=subprocess.DEVNULL)
         wait_for(lambda: b"NameLost" in self.monitor_log.read_bytes(), 20, "dbus-monitor to start")
 
+    def settle_monitor(self) -> None:
+        """Make sure dbus-monitor has written everything sent so far: send a marker call through the same bus
+        and wait until the log shows it (the bus delivers to the monitor in order)."""
+        before = self.monitor_log.read_text(errors="replace").count("member=GetServerInformation")
+        subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications", "--object-path",
+                        "/org/freedesktop/Notifications", "--method", "org.freedesktop.Notifications.GetServerInformation"],
+                       env=self.env, capture_output=True, timeout=20, check=False)
+        wait_for(lambda: self.monitor_log.read_text(errors="replace").count("member=GetServerInformation") > before,
+                 20, "dbus-monitor to catch up")
+
     def notify_calls(self) -> list[list[str]]:
         """Each Notify method call dbus-monitor saw: its argument lines."""
         calls: list[list[str]] = []

@@ -72,6 +72,7 @@ def run(session: DesktopSession, tmp_path: Path, *args: str) -> list[dict[str, o
 
 
 def discord_notifications(session: DesktopSession) -> list[list[str]]:
+    session.settle_monitor()
     return [c for c in session.notify_calls() if any("Discord is open" in arg for arg in c)]
 
 
@@ -82,9 +83,9 @@ def test_a_social_app_in_school_hours_is_notified_exactly_once(desktop, discord,
     events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
                  "--sim-seconds", "150", "--wait-tray", "10")
     scans = [e for e in events if e["event"] == "scanned"]
-    assert len(scans) >= 4 and all(e["apps"] == ["Discord"] for e in scans)  # seen at every interval...
+    assert len(scans) >= 4 and all(e["apps"] == ["Discord"] for e in scans), events  # seen at every interval...
     calls = discord_notifications(desktop)
-    assert len(calls) == 1  # ...but said once
+    assert len(calls) == 1, calls  # ...but said once
     assert 'string "Device Check"' in calls[0] and 'string "Quit Discord"' in calls[0]
 
 
@@ -190,6 +191,7 @@ def test_without_a_tray_it_says_so_once_and_keeps_watching_with_notifications(de
     started = events[0]
     assert started["tray_available"] is False
     assert any(e["event"] == "notice" and "no tray" in str(e["text"]) for e in events)
+    desktop.settle_monitor()
     notices = [c for c in desktop.notify_calls() if any("no tray" in a for a in c)]
     assert len(notices) == 1
     assert len(discord_notifications(desktop)) == 1  # still watching, by notification alone
