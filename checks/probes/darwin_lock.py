@@ -86,9 +86,12 @@ def read(ctx: CheckContext) -> LockFacts:
     idle = ctx.system.run(IDLE_ARGV)
     parsed = parse_screenlock(lock.stderr + "\n" + lock.stdout) if not lock.missing else None
     saver_seconds = parse_idle(idle.returncode, idle.stdout, idle.stderr) if not idle.missing else None
+    # "does not exist" (exit 1) is the real "never set"; a hang, another failure or an answer that is not a
+    # number leaves the saver's time unknown, and then so is which of saver and display sleep comes first.
+    saver_unknown = saver_seconds is None and "does not exist" not in idle.stderr + idle.stdout
     pmset = ctx.system.run(PMSET_ARGV)
     display_seconds = parse_displaysleep(pmset.stdout) if pmset.ok else None
-    idle_seconds = first_to_lock(saver_seconds, display_seconds)
+    idle_seconds = None if saver_unknown else first_to_lock(saver_seconds, display_seconds)
     if parsed is None and idle_seconds is None:
         raise ProbeUnknown(
             "Device Check could not read this Mac's lock screen settings "
@@ -107,7 +110,9 @@ def read(ctx: CheckContext) -> LockFacts:
     # "from sleep / screen saver"), judged against max_grace_seconds like KDE's LockGrace, not added here.
     lock_delay = 0 if asked else None
     notes = []
-    if idle_seconds is None:
+    if saver_unknown:
+        notes.append(f"This Mac did not say when the screen saver starts ({idle.why_not() if not idle.ok else 'an answer Device Check does not recognise'}).")
+    elif idle_seconds is None:
         notes.append("This Mac did not say when the screen saver starts or the display turns off.")
     if parsed is None:
         notes.append("macOS did not say how soon a password is asked after the screen saver starts.")

@@ -142,7 +142,7 @@ def combine(
         # On Modern Standby the screen turning off is standby; the "If you've been away" delay that follows
         # is the wake grace (judged by lock-on-wake), not added here.
         routes.append((display, 0, "screen turning off (Modern Standby)"))
-    if not modern_standby and standbyidle and lock_on_wake:
+    if not modern_standby and standbyidle and lock_on_wake and (consolelock_read or ac is not None):
         sleep = worst_case(standbyidle)
         if sleep:
             routes.append((sleep, 0, "sleep with a password on wake"))
@@ -163,6 +163,11 @@ def combine(
         )
     if lock_on_wake is None and modern_standby and display:
         # The screen may well lock when it turns off, but Windows did not say when it asks for the password.
+        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+    if not consolelock_read:
+        # powercfg did not answer about CONSOLELOCK, so neither "a password on wake from sleep" nor "Modern
+        # Standby, where the screen turning off is standby" can be told: never guess a fail.
+        notes = (*notes, "powercfg did not say whether a password is asked when the laptop wakes from sleep.")
         return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
     sources.insert(0, "no screen saver password or sign-in delay locks the screen")
     return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
