@@ -72,12 +72,20 @@ def safari_visits(ctx: CheckContext, domains: list[str], start: datetime, end: d
     if rows is None:
         return [], False
     tz = start.tzinfo
+    window = (start.timestamp() - COCOA_EPOCH, end.timestamp() - COCOA_EPOCH)
 
-    def local(seconds: object) -> str:
-        value = float(seconds) if isinstance(seconds, (int, float)) else 0.0
-        return datetime.fromtimestamp(value + COCOA_EPOCH, tz=tz).isoformat(timespec="seconds")
+    def local(seconds: float) -> str:
+        return datetime.fromtimestamp(seconds + COCOA_EPOCH, tz=tz).isoformat(timespec="seconds")
 
-    visits = [SiteVisit(str(d), int(n) if isinstance(n, int) else 0, local(lo), local(hi), "Safari") for d, n, lo, hi in rows]
+    visits = []
+    for row in rows:
+        if len(row) != 4:  # not the shape the query asks for (a hand-edited snapshot): not counted
+            continue
+        domain, count, lo, hi = row
+        if not (isinstance(count, int) and count > 0 and isinstance(lo, (int, float)) and isinstance(hi, (int, float))
+                and window[0] <= lo <= hi < window[1]):
+            continue  # the query asks only for visits inside the window: anything else is not one
+        visits.append(SiteVisit(str(domain), count, local(float(lo)), local(float(hi)), "Safari"))
     return visits, True
 
 

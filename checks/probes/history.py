@@ -13,6 +13,7 @@ since 1970-01-01 UTC).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -94,6 +95,8 @@ def _local_iso(unix_us: int, tz: tzinfo | None) -> str:
 
 
 def _as_int(value: object) -> int:
+    if isinstance(value, float) and not math.isfinite(value):
+        return 0
     return int(value) if isinstance(value, (int, float)) else 0
 
 
@@ -104,6 +107,7 @@ def read_visits(system: System, profiles: Sequence[BrowserProfile], domains: Ite
     merged: dict[tuple[str, str], tuple[int, int, int]] = {}  # (domain, browser) -> count, first, last (Unix µs)
     read: list[str] = []
     unreadable: list[str] = []
+    window_us = (_unix_us(start), _unix_us(end))
     for profile in profiles if wanted else ():
         path, sql, params, offset = query_for(profile, system, wanted, start, end)
         try:
@@ -114,9 +118,14 @@ def read_visits(system: System, profiles: Sequence[BrowserProfile], domains: Ite
         if rows is None:  # no history file in this profile
             continue
         read.append(profile.label)
-        for domain, count, first, last in rows:
+        for row in rows:
+            if len(row) != 4:  # not the shape the query asks for (a hand-edited snapshot): not counted
+                continue
+            domain, count, first, last = row
             key = (str(domain), profile.browser)
             n, lo, hi = _as_int(count), _as_int(first) + offset, _as_int(last) + offset
+            if n <= 0 or not window_us[0] <= lo <= hi < window_us[1]:
+                continue  # the query asks only for visits inside the window: anything else is not one
             if key in merged:
                 old = merged[key]
                 n, lo, hi = old[0] + n, min(old[1], lo), max(old[2], hi)
