@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.catalog import CheckContext, all_specs
@@ -28,7 +28,7 @@ CASES = [(os_name, spec.id) for spec in all_specs() if spec.judge is not None fo
 
 
 @pytest.mark.parametrize(("os_name", "check_id"), CASES)
-@FUZZ
+@settings(FUZZ, max_examples=200)  # the probes under these judges get their 1,000 each below
 @given(data=st.data())
 def test_any_output_gives_a_verdict_or_unknown(os_name: str, check_id: str, data: st.DataObject) -> None:
     system = FuzzSystem(data, os_name, data.draw(ENVS[os_name], label="env"))
