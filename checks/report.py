@@ -31,20 +31,27 @@ def summary(results: list[CheckResult]) -> dict[str, int]:
 
 
 def summary_line(results: list[CheckResult]) -> str:
-    to_fix = sum(1 for r in results if r.status is Status.FAIL)
-    advice = sum(1 for r in results if r.status is Status.WARN)
-    unsure = sum(1 for r in results if r.status in (Status.UNKNOWN, Status.ERROR))
-    if not to_fix and not advice:
-        head = "All clear"
-    elif to_fix:
+    """The one-line verdict at the top of the window and the bottom of the text checklist."""
+    counts = Counter(r.status for r in results)
+    to_fix, advice = counts[Status.FAIL], counts[Status.WARN]
+    unsure = counts[Status.UNKNOWN] + counts[Status.ERROR]
+    if to_fix:
         head = f"{to_fix} thing{'s' if to_fix != 1 else ''} to fix"
-    else:
+    elif advice:
         head = "Nothing you must fix"
+    elif not counts[Status.PASS]:
+        head = "Nothing could be checked yet"
+    else:
+        head = "All clear"
     extras = []
+    if counts[Status.PASS] and (to_fix or advice or unsure):
+        extras.append(f"{counts[Status.PASS]} fine")
     if advice:
         extras.append(f"{advice} piece{'s' if advice != 1 else ''} of advice")
     if unsure:
         extras.append(f"{unsure} we could not check")
+    if counts[Status.SKIPPED]:
+        extras.append(f"{counts[Status.SKIPPED]} turned off")
     return head + (" (" + ", ".join(extras) + ")" if extras else "")
 
 
@@ -113,19 +120,7 @@ def render_text(report: dict[str, Any]) -> str:
             mark = "TO CONFIRM" if d["due"] else "CONFIRMED"
             out.append(f"  [{mark:^10}] {d['text']}")
         out.append("")
-    results = report["results"]
-    to_fix = report["summary"]["fail"]
-    out.append(_text_summary(report["summary"], to_fix, len(results)))
+    results = [CheckResult(r["id"], Status(r["status"]), r["severity"], r["clause"], r["title"], r["detail"])
+               for r in report["results"]]
+    out.append(summary_line(results))
     return "\n".join(out) + "\n"
-
-
-def _text_summary(counts: dict[str, int], to_fix: int, total: int) -> str:
-    parts = [f"{counts['pass']} fine"]
-    if counts["warn"]:
-        parts.append(f"{counts['warn']} advice")
-    if counts["unknown"] + counts["error"]:
-        parts.append(f"{counts['unknown'] + counts['error']} could not be checked")
-    if counts["skipped"]:
-        parts.append(f"{counts['skipped']} turned off")
-    head = "All clear" if not to_fix else f"{to_fix} thing{'s' if to_fix != 1 else ''} to fix"
-    return f"{head}: " + ", ".join(parts) + f" (of {total} checks)"
