@@ -38,6 +38,9 @@ TEST_PACKAGES = [
     "cinnamon-desktop-data", "mate-screensaver-common", "xfconf", "mate-session-manager", "gnome-keyring",
     "libsecret-tools", "xvfb", "xauth", "x11-utils", "trayer", "libnss3-tools", "poppler-utils", "sqlite3",
     "strace", "procps",
+    # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
+    # the test screenshots the window with ImageMagick's import.
+    f"libpython{sys.version_info.major}.{sys.version_info.minor}", "binutils", "imagemagick",
 ]
 
 
