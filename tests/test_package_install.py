@@ -1,0 +1,161 @@
+"""The installer as a user gets it: build the branded .deb, install it with apt-get, run the installed
+`devicecheck`, open its window on Xvfb and screenshot it, then remove it and find nothing left.
+
+Slow (a PyInstaller build, then dpkg) and needs root, so it runs only with DEVICECHECK_PACKAGE_TEST=1:
+.ci/run runs it after `build/package.py`, reusing the .deb that step built."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checks._version import __version__
+from tests.conftest import ROOT, need
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.xvfb,
+    pytest.mark.skipif(os.environ.get("DEVICECHECK_PACKAGE_TEST") != "1", reason="set DEVICECHECK_PACKAGE_TEST=1"),
+]
+
+AGENCY = "Northfield Supply Teachers"
+TITLE = f"Device Check — {AGENCY}"
+SAMPLE = ROOT / "resources" / "profiles" / "sample-agency.toml"
+DEB = ROOT / "dist" / f"devicecheck-northfield-supply-teachers_{__version__}_amd64.deb"
+TARBALL = ROOT / "dist" / f"devicecheck-northfield-supply-teachers-{__version__}-linux-x86_64.tar.gz"
+
+
+def newest_source() -> float:
+    return max(p.stat().st_mtime for d in ("checks", "desktop", "resources", "build") for p in (ROOT / d).rglob("*")
+               if p.is_file() and "out" not in p.relative_to(ROOT).parts and "work" not in p.relative_to(ROOT).parts)
+
+
+@pytest.fixture(scope="module")
+def deb() -> Path:
+    """The branded .deb: the one .ci/run's package step just built, or a fresh build when it is stale."""
+    if not DEB.exists() or DEB.stat().st_mtime < newest_source():
+        subprocess.run([sys.executable, str(ROOT / "build" / "package.py"), "--profile", str(SAMPLE), "--no-budget"],
+                       check=True, cwd=ROOT, timeout=900)
+    return DEB
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """A user's environment: no checkout on the path, a fresh HOME."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "DEVICECHECK_"))}
+    env.update(HOME=str(home), DEVICECHECK_CONFIG_DIR=str(home / "config"), LC_ALL="C.UTF-8")
+    env.pop("DISPLAY", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def installed(deb: Path) -> Iterator[Path]:
+    if os.geteuid() != 0:
+        pytest.skip("installing a .deb needs root (CI runs as root)")
+    need("apt-get", "dpkg-query")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", str(deb)], check=True, env=env,
+                   stdout=subprocess.DEVNULL, timeout=600)
+    yield Path("/usr/bin/devicecheck")
+    if Path("/opt/devicecheck").exists():  # a failed test before the removal test: tidy up anyway
+        subprocess.run(["apt-get", "remove", "-y", "devicecheck"], check=False, env=env, stdout=subprocess.DEVNULL)
+
+
+def test_installed_command_reports_its_version(installed: Path, tmp_path: Path) -> None:
+    res = subprocess.run([str(installed), "--version"], capture_output=True, text=True, cwd=tmp_path,
+                         env=clean_env(tmp_path), timeout=60, check=False)
+    assert (res.returncode, res.stdout.strip()) == (0, f"devicecheck {__version__}")
+
+
+def test_installed_check_json_carries_the_baked_agency(installed: Path, tmp_path: Path) -> None:
+    res = subprocess.run([str(installed), "check", "--json"], capture_output=True, text=True, cwd=tmp_path,
+                         env=clean_env(tmp_path), timeout=120, check=False)
+    assert res.returncode in (0, 1), res.stderr
+    report = json.loads(res.stdout)
+    assert report["profile"]["agency"] == AGENCY
+    assert report["app_version"] == __version__
+    assert report["profile"]["source"].startswith("/opt/devicecheck/")
+
+
+def x_server() -> tuple[subprocess.Popen[bytes], str]:
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        return xvfb, f":{pipe.readline().strip()}"
+
+
+def find_window(display: str, text: str, app: subprocess.Popen[bytes], timeout: float = 30) -> str | None:
+    """The id of the first top-level window whose name contains `text` (polls xwininfo; the app is external)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and app.poll() is None:
+        tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True,
+                              env=dict(os.environ, DISPLAY=display), check=False).stdout
+        for line in tree.splitlines():
+            if text in line and line.strip().startswith("0x"):
+                return line.split()[0]
+        time.sleep(0.1)
+    return None
+
+
+def test_installed_window_opens_with_the_agency_in_its_title(installed: Path, tmp_path: Path) -> None:
+    need("Xvfb", "xwininfo", "xprop", "import", "identify", "dbus-run-session")
+    xvfb, display = x_server()
+    env = dict(clean_env(tmp_path), DISPLAY=display)
+    app = subprocess.Popen(["dbus-run-session", "--", str(installed)], env=env, cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        window = find_window(display, AGENCY, app)
+        if window is None:
+            app.kill()
+            _, err = app.communicate(timeout=10)
+            pytest.fail(f"no window titled {TITLE!r} appeared; the app said: {err.decode()[-800:]}")
+        name = subprocess.run(["xprop", "-id", window, "_NET_WM_NAME"], capture_output=True, env=env, check=True)
+        assert f'= "{TITLE}"' in name.stdout.decode("utf-8")
+        shot = ROOT / "dist" / "devicecheck-window.png"  # kept for a human to look at
+        subprocess.run(["import", "-window", "root", str(shot)], env=env, check=True, timeout=60)
+        colours = subprocess.run(["identify", "-format", "%k", str(shot)], capture_output=True, text=True, check=True)
+        assert int(colours.stdout) > 50, "the screenshot is nearly blank: the window did not paint"
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGTERM)  # the session we started: dbus-run-session and the app
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(app.pid, signal.SIGKILL)
+                app.wait()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+
+
+def test_the_tarball_runs_from_wherever_it_is_unpacked(deb: Path, tmp_path: Path) -> None:
+    with tarfile.open(TARBALL) as tar:
+        tar.extractall(tmp_path, filter="tar")
+    exe = tmp_path / f"devicecheck-northfield-supply-teachers-{__version__}" / "devicecheck"
+    res = subprocess.run([str(exe), "check", "--json"], capture_output=True, text=True, cwd=tmp_path,
+                         env=clean_env(tmp_path), timeout=120, check=False)
+    assert res.returncode in (0, 1), res.stderr
+    assert json.loads(res.stdout)["profile"]["agency"] == AGENCY
+
+
+def test_removing_the_package_leaves_nothing_behind(installed: Path) -> None:
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "remove", "-y", "devicecheck"], check=True, env=env, stdout=subprocess.DEVNULL,
+                   timeout=300)
+    for path in ("/opt/devicecheck", "/usr/bin/devicecheck", "/usr/share/applications/devicecheck.desktop",
+                 "/usr/share/icons/hicolor/256x256/apps/devicecheck.png"):
+        assert not os.path.lexists(path), f"{path} is still there after removal"
+    status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "devicecheck"], capture_output=True, text=True,
+                            check=False)
+    assert "install ok installed" not in status.stdout
+    assert shutil.which("devicecheck") is None or not shutil.which("devicecheck").startswith("/usr/bin")
