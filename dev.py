@@ -35,7 +35,7 @@ XCB_PACKAGES = ["libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb
 # What the tests drive for real: GNOME/Cinnamon/MATE settings, XFCE's xfconf, a keyring, a tray, X, NSS.
 TEST_PACKAGES = [
     "dbus", "dbus-x11", "libglib2.0-bin", "gsettings-desktop-schemas", "dconf-gsettings-backend", "dconf-cli",
-    "cinnamon-desktop-data", "mate-screensaver-common", "xfconf", "mate-session-manager", "gnome-keyring",
+    "cinnamon-desktop-data", "mate-screensaver-common", "xfconf", "libxfconf-0-3", "mate-session-manager", "gnome-keyring",
     "libsecret-tools", "xvfb", "xauth", "x11-utils", "trayer", "libnss3-tools", "poppler-utils", "sqlite3",
     "strace", "procps",
     # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;

@@ -29,6 +29,7 @@ class LockFacts:
     wake_grace_seconds: int | None  # grace after sleep/saver before the password is asked
     sources: tuple[str, ...] = ()  # what was read, for evidence
     fix: Fix | None = None  # this desktop's way to change it
+    notes: tuple[str, ...] = ()  # plain sentences on what could not be read, shown when a verdict is unknown
 
 
 @dataclass(frozen=True)
