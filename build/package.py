@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Build Device Check's Linux installers in one step.
+"""Build Device Check's installers in one step.
 
     python build/package.py [--profile FILE]
 
-Runs PyInstaller with build/devicecheck.spec (work files in build/work/, the bundle in build/out/devicecheck/),
-then writes dist/devicecheck[-<agency>]_<version>_amd64.deb and dist/devicecheck[-<agency>]-<version>-linux-
-x86_64.tar.gz, and prints the size budget: .deb size, bundle size and launch times.
---profile bakes an agency profile in (validated first); without it the build uses the default profile.
-Needs: Python 3.11 with the project's build extra (pip install .[build]) and dpkg-deb. See build/README.md.
+Runs PyInstaller with build/devicecheck.spec (work files in build/work/, the bundle in build/out/), then:
+on Linux writes dist/devicecheck[-<agency>]_<version>_amd64.deb and dist/devicecheck[-<agency>]-<version>-linux-
+x86_64.tar.gz and prints the size budget (.deb size, bundle size, launch times); on Windows compiles the Inno
+Setup installer (signed with --certificate/--thumbprint); on macOS builds the .app (signed, notarised and put
+in a .dmg with --identity). --profile bakes an agency profile in (validated first); without it the build uses
+the default profile. Needs Python 3.11 with the project's build extra (pip install .[build]); see build/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -85,22 +87,38 @@ def print_budget(deb: Path, tarball: Path, onedir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build/package.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--profile", metavar="FILE", help="agency profile (TOML) to bake into the installers")
-    parser.add_argument("--no-budget", action="store_true", help="skip the launch-time measurement")
+    parser.add_argument("--no-budget", action="store_true", help="Linux: skip the launch-time measurement")
+    parser.add_argument("--certificate", metavar="PFX", help="Windows: sign with this .pfx (password in "
+                        "DEVICECHECK_PFX_PASSWORD)")
+    parser.add_argument("--thumbprint", metavar="SHA1", help="Windows: sign with this certificate from the store")
+    parser.add_argument("--identity", metavar="NAME", help='macOS: "Developer ID Application: ..." to sign, '
+                        "notarise and make the .dmg")
     args = parser.parse_args(argv)
-    if not sys.platform.startswith("linux"):
-        say("this script builds the Linux installers; on Windows and macOS see build/README.md")
-        return 2
     try:
         brand = load_brand(args.profile)
     except ProfileError as exc:
         print(f"build/package.py: {exc}", file=sys.stderr)
         return 2
-    for tool in ("dpkg-deb", "ldd"):
+    linux = sys.platform.startswith("linux")
+    for tool in ("dpkg-deb", "ldd", "strip") if linux else ():
         if not shutil.which(tool):
-            print(f"build/package.py: needs {tool} (Debian/Ubuntu: apt-get install dpkg libc-bin)", file=sys.stderr)
+            print(f"build/package.py: needs {tool} (Debian/Ubuntu: apt-get install dpkg libc-bin binutils)",
+                  file=sys.stderr)
             return 2
     say(f"building {brand.display_name} {brand.version}" + (f" with {args.profile}" if args.profile else ""))
     onedir = run_pyinstaller(brand)
+    (OUT / "brand.json").write_text(json.dumps({"version": brand.version, "display_name": brand.display_name,
+                                                "file_stem": brand.file_stem}), encoding="utf-8")
+    if not linux:
+        from installers_win_mac import macos_dmg, windows_installer
+
+        if sys.platform == "win32":
+            say(f"wrote {windows_installer(onedir, brand, args.certificate, args.thumbprint)}")
+        else:
+            dmg = macos_dmg(brand, args.identity)
+            if dmg:
+                say(f"wrote {dmg}")
+        return 0
     problems = missing_libraries(onedir)
     if problems:
         print("build/package.py: the bundle misses libraries:\n  " + "\n  ".join(problems), file=sys.stderr)
