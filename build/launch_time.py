@@ -1,11 +1,13 @@
-"""How fast the frozen app starts: `--version`, and the window shown (first paint plus one event-loop tick).
+"""How fast the frozen app starts: `--version`, and the window shown / all results in.
 
-Runs the bundle with DEVICECHECK_EXIT_AFTER_SHOW=1 (desktop/launch_probe.py) on the current display, or on a
-private Xvfb when there is none, and times each run from spawn to the line the app prints."""
+Runs the bundle with `--quit-when-done` and DEVICECHECK_TIMINGS=1 (desktop/app.py then prints, from the real
+process start, "devicecheck-timing: window shown N ms" after the first event-loop tick following show(), and
+"last result N ms"), on the current display or a private Xvfb when there is none."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -16,18 +18,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-MARK = "devicecheck-window-shown"
+TIMING = re.compile(r"devicecheck-timing: (window shown|last result) (\d+) ms")
 
 
 @dataclass(frozen=True)
 class Launch:
-    seconds: list[float]  # wall time per run, spawn to the app's line
-    title: str
+    shown: list[float]  # seconds from process start to the window shown, per run
+    results: list[float]  # ... to the last check result
     display: str  # what it ran on
 
     @property
     def median(self) -> float:
-        return statistics.median(self.seconds)
+        return statistics.median(self.shown)
 
 
 @contextmanager
@@ -62,27 +64,22 @@ def time_version(executable: Path, runs: int = 5) -> float:
 
 
 def time_window(executable: Path, runs: int = 5, extra_env: dict[str, str] | None = None) -> Launch | str:
-    """Median of `runs` launches after one warm-up; a string saying why when the window cannot be measured."""
+    """`runs` launches after one warm-up; a string saying why when the window cannot be measured."""
     with x_display() as (display_env, display_name), tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, **display_env, **(extra_env or {}), DEVICECHECK_EXIT_AFTER_SHOW="1",
-                   HOME=home, DEVICECHECK_CONFIG_DIR=str(Path(home) / "config"))
-        times, title = [], ""
+        env = dict(os.environ, **display_env, **(extra_env or {}), DEVICECHECK_TIMINGS="1", HOME=home,
+                   DEVICECHECK_CONFIG_DIR=str(Path(home) / "config"))
+        shown, results = [], []
         for i in range(runs + 1):
-            t0 = time.perf_counter()
-            proc = subprocess.Popen([str(executable)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True)
             try:
-                out, err = proc.communicate(timeout=60)
+                proc = subprocess.run([str(executable), "--quit-when-done"], env=env, capture_output=True, text=True,
+                                      timeout=120, check=False)
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.communicate()
-                return "the window did not appear within 60 s"
-            elapsed = time.perf_counter() - t0
-            line = next((ln for ln in out.splitlines() if ln.startswith(MARK)), None)
-            if line is None:
-                last = (err.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+                return "the app did not finish its checks within 120 s"
+            found = {m.group(1): int(m.group(2)) / 1000 for m in TIMING.finditer(proc.stderr)}
+            if "window shown" not in found:
+                last = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
                 return f"no window was shown ({last})"
-            title = line.split(" ", 2)[2] if line.count(" ") >= 2 else ""
             if i:  # the first run warms the disk cache
-                times.append(elapsed)
-        return Launch(times, title, display_name)
+                shown.append(found["window shown"])
+                results.append(found.get("last result", float("nan")))
+        return Launch(shown, results, display_name)

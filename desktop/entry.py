@@ -31,10 +31,6 @@ def main(argv: list[str] | None = None) -> int:
         if "--profile" in args and args.index("--profile") + 1 < len(args):
             profile = ["--profile", args[args.index("--profile") + 1]]
         return cli_main(["check", *profile])
-    from desktop import launch_probe
-
-    if launch_probe.wanted():
-        launch_probe.install()
     try:
         from desktop.app import run_app
     except ImportError as exc:
