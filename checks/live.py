@@ -154,16 +154,48 @@ class LiveSystem(System):
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
         if not os.path.isfile(path):
             return None
+        wal = path + "-wal"
+        if os.path.isfile(wal) and os.path.getsize(wal) > 0:
+            # A browser in WAL mode keeps its newest rows in the -wal file, which immutable=1 would skip:
+            # read a private copy of both instead, so the owner's files are never touched.
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="devicecheck-") as tmp:
+                copy = os.path.join(tmp, os.path.basename(path))
+                try:
+                    shutil.copyfile(path, copy)
+                    shutil.copyfile(wal, copy + "-wal")
+                except OSError as exc:
+                    raise ReadDenied(path) from exc
+                return self._query(copy, Path(copy).as_uri(), sql, params, path)
         # immutable=1 reads without taking locks, so a running browser is never disturbed.
-        uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+        return self._query(path, Path(path).resolve().as_uri() + "?mode=ro&immutable=1", sql, params, path)
+
+    @staticmethod
+    def _query(path: str, uri: str, sql: str, params: Sequence[object], shown: str) -> list[tuple[object, ...]]:
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=1.0)
-        except sqlite3.OperationalError as exc:
-            raise ReadDenied(path) from exc
+        except sqlite3.Error as exc:
+            raise ReadDenied(shown) from exc
         try:
             return [tuple(row) for row in conn.execute(sql, tuple(params)).fetchall()]
+        except sqlite3.Error as exc:  # not a database, damaged, locked, or another layout: cannot be read
+            raise ReadDenied(shown) from exc
         finally:
             conn.close()
+
+    def json_count(self, path: str, key: str) -> int | None:
+        import json
+
+        try:
+            with open(path, "rb") as fh:
+                data = json.load(fh)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return None
+        except (OSError, ValueError) as exc:
+            raise ReadDenied(path) from exc
+        items = data.get(key) if isinstance(data, dict) else None
+        return len(items) if isinstance(items, list) else None
 
     def keyring_state(self) -> KeyringState:
         result: dict[str, KeyringState] = {}
@@ -183,6 +215,14 @@ class LiveSystem(System):
         return datetime.now().astimezone()
 
 
+def backend_name(backend: object) -> str:
+    """"module.Class" of the store that really holds entries: a ChainerBackend writes to its first backend."""
+    chained = getattr(backend, "backends", None) if type(backend).__name__ == "ChainerBackend" else None
+    if chained:
+        backend = chained[0]
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
 def keyring_roundtrip() -> KeyringState:
     """Store, read back and delete a throwaway entry under the app's own service name."""
     import secrets
@@ -196,7 +236,10 @@ def keyring_roundtrip() -> KeyringState:
         backend: KeyringBackend = keyring.get_keyring()
     except Exception as exc:
         return KeyringState("none", f"error: {type(exc).__name__}: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
+    name = backend_name(backend)
+    if "plaintext" in name.lower():
+        # Never write even a throwaway value into a plain-text file: the backend alone decides the check.
+        return KeyringState(name, "not tried: a plain-text store is never written to")
     user = "probe-" + secrets.token_hex(4)
     value = secrets.token_hex(16)  # never printed or stored anywhere
     try:

@@ -2,7 +2,8 @@
 
 Format: DESIGN.md "Snapshot format". Beyond it, a snapshot may hold "which" (program -> path or null),
 "stats" (path -> {size, mtime, is_dir}) and "queries" (read-only SQLite rows a check needs: counts and
-check values only, never a URL or a login). What a snapshot lacks behaves as on a machine that lacks it.
+check values only, never a URL or a login) and "counts" (path -> {key: number of items in that JSON list},
+e.g. how many saved logins; never the items). What a snapshot lacks behaves as on a machine that lacks it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ SCHEMA = "devicecheck-snapshot/1"
 PLATFORMS = ("linux", "windows", "darwin")
 DENIED = {"denied": True}  # a recorded "exists but could not be read"
 # Only these command-line arguments survive into a snapshot: they name web apps, never secrets.
-KEPT_ARG_PREFIXES = ("--app-id=", "--app=", "--profile-directory=")
+KEPT_ARG_PREFIXES = ("--app-id=", "--app=", "--profile-directory=", "--password-store=")
 
 
 class SnapshotError(ValueError):
@@ -109,7 +110,13 @@ class ReplaySystem(System):
             return None
         if entry.get("denied"):
             raise ReadDenied(path)
-        return [tuple(row) for row in entry.get("rows") or []]
+        return [tuple(_from_json(v) for v in row) for row in entry.get("rows") or []]
+
+    def json_count(self, path: str, key: str) -> int | None:
+        value = ((self.data.get("counts") or {}).get(path) or {}).get(key)
+        if value == "denied":
+            raise ReadDenied(path)
+        return value if isinstance(value, int) else None
 
     def keyring_state(self) -> KeyringState:
         kr = self.data.get("keyring")
@@ -124,7 +131,19 @@ class ReplaySystem(System):
 def _redact_cmdline(cmdline: Sequence[str]) -> list[str]:
     if not cmdline:
         return []
-    return [cmdline[0]] + [a for a in cmdline[1:] if a.startswith(KEPT_ARG_PREFIXES)]
+    kept = [cmdline[0]]
+    for arg in cmdline[1:]:
+        if arg.startswith("--app="):  # a web app's address: keep the site, never the page
+            from urllib.parse import urlsplit
+
+            try:
+                parts = urlsplit(arg[len("--app="):])
+                kept.append(f"--app={parts.scheme}://{parts.hostname}/" if parts.hostname else "--app=")
+            except ValueError:
+                kept.append("--app=")
+        elif arg.startswith(KEPT_ARG_PREFIXES):
+            kept.append(arg)
+    return kept
 
 
 class RecordingSystem(System):
@@ -145,6 +164,7 @@ class RecordingSystem(System):
         self.process_list: list[dict[str, Any]] | None = None
         self.queries: list[dict[str, Any]] = []
         self.keyring: dict[str, str] | None = None
+        self.counts: dict[str, dict[str, int | str]] = {}
         self.taken_at = inner.now()
         self.env_keys_read: set[str] = set()
 
@@ -217,6 +237,16 @@ class RecordingSystem(System):
             self.queries.append(entry)
         return rows
 
+    def json_count(self, path: str, key: str) -> int | None:
+        try:
+            count = self.inner.json_count(path, key)
+        except ReadDenied:
+            self.counts.setdefault(path, {})[key] = "denied"
+            raise
+        if count is not None:
+            self.counts.setdefault(path, {})[key] = count
+        return count
+
     def keyring_state(self) -> KeyringState:
         state = self.inner.keyring_state()
         self.keyring = {"backend": state.backend, "roundtrip": state.roundtrip}
@@ -243,6 +273,7 @@ class RecordingSystem(System):
             "registry": self.registry,
             "processes": self.process_list or [],
             "queries": self.queries,
+            "counts": self.counts,
         }
         if self.keyring is not None:
             data["keyring"] = self.keyring
@@ -252,6 +283,16 @@ class RecordingSystem(System):
 def _jsonable(value: object) -> object:
     if isinstance(value, bytes):
         return {"hex": value.hex()}
+    return value
+
+
+def _from_json(value: object) -> object:
+    """Undo _jsonable: a recorded {"hex": ...} is the bytes it stood for (e.g. key4.db's check value)."""
+    if isinstance(value, dict) and set(value) == {"hex"} and isinstance(value["hex"], str):
+        try:
+            return bytes.fromhex(value["hex"])
+        except ValueError:
+            return value
     return value
 
 
@@ -284,7 +325,7 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
         raise SnapshotError(f"{path}: key 'taken_at' needs its UTC offset (e.g. +00:00)")
     shapes: dict[str, type] = {
         "env": dict, "commands": list, "files": dict, "dirs": dict, "stats": dict, "which": dict,
-        "registry": dict, "processes": list, "queries": list, "keyring": dict,
+        "registry": dict, "processes": list, "queries": list, "keyring": dict, "counts": dict,
     }
     for key, kind in shapes.items():
         if key in data and not isinstance(data[key], kind):
@@ -314,6 +355,11 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
     for name, value in (data.get("dirs") or {}).items():
         if value != DENIED and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise SnapshotError(f"{path}: dirs[{name!r}] must be a list of names")
+    for name, counts in (data.get("counts") or {}).items():
+        if not isinstance(counts, dict) or not all(
+            (isinstance(v, int) and not isinstance(v, bool) and v >= 0) or v == "denied" for v in counts.values()
+        ):
+            raise SnapshotError(f"{path}: counts[{name!r}] must map each key to a whole number (or \"denied\")")
     for key, values in (data.get("registry") or {}).items():
         if not isinstance(values, dict):
             raise SnapshotError(f"{path}: registry[{key!r}] must be an object of value names")

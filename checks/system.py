@@ -109,6 +109,12 @@ class System(ABC):
         """Rows from a SQLite database opened read-only without disturbing its owner; None when absent."""
 
     @abstractmethod
+    def json_count(self, path: str, key: str) -> int | None:
+        """How many items the list under `key` of a JSON file holds; None when the file or key is absent.
+        Only the count leaves the door (and a snapshot): never the items, which may be saved logins.
+        Raises ReadDenied when the file exists but cannot be read or is not JSON."""
+
+    @abstractmethod
     def keyring_state(self) -> KeyringState:
         """The credential store's backend and the result of a throwaway set/get/delete."""
 

@@ -1,0 +1,150 @@
+"""Visits to social sites in a time window, from Chromium-family `History` and Firefox `places.sqlite`.
+
+The same on every OS: a probe supplies the profile folders. The SQL does the domain matching, the time
+window and the counting, so only (domain, count, first, last) ever leaves the database: never a URL, a
+title or any other visit (and a snapshot records only those rows).
+
+Schemas: Chromium components/history/core/browser/url_database.cc (`urls`: id, url, ...) and
+visit_database.cc (`visits`: url = urls.id, visit_time = microseconds since 1601-01-01 UTC). Firefox
+toolkit/components/places/nsPlacesTables.h (`moz_places`: id, url, rev_host = the host reversed with a
+trailing dot, e.g. "moc.koobecaf.www."; `moz_historyvisits`: place_id, visit_date = PRTime, microseconds
+since 1970-01-01 UTC).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from checks.facts import SiteVisit, SiteVisitFacts
+from checks.model import ProbeUnknown
+from checks.probes.browser_profiles import BrowserProfile, join
+from checks.system import ReadDenied, System
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+CHROMIUM_EPOCH_OFFSET_US = 11_644_473_600 * 1_000_000  # 1601-01-01 to 1970-01-01
+
+
+def minimal_domains(domains: Iterable[str]) -> list[str]:
+    """Lower-case, unique, and without domains already covered by a parent (web.whatsapp.com by whatsapp.com),
+    so one visit is never counted twice."""
+    clean = sorted({d.lower().strip(".") for d in domains if d.strip(".")})
+    return [d for d in clean if not any(d != p and d.endswith("." + p) for p in clean)]
+
+
+def _values(n: int, width: int) -> str:
+    row = "(" + ", ".join("?" * width) + ")"
+    return ", ".join([row] * n)
+
+
+def chromium_sql(n_domains: int) -> str:
+    # Chromium stores canonical URLs without user names: "https://host[:port]/path". Take the host from
+    # between "://" and the first "/", "?" or "#", drop any "user@" and ":port", then match it exactly or as
+    # a subdomain.
+    return f"""
+        WITH d(domain) AS (VALUES {_values(n_domains, 1)}),
+        rest AS (
+            SELECT replace(replace(substr(u.url, instr(u.url, '://') + 3), '?', '/'), '#', '/') || '/' AS r,
+                   v.visit_time AS t
+            FROM visits v JOIN urls u ON u.id = v.url
+            WHERE v.visit_time >= ? AND v.visit_time < ?
+              AND (u.url LIKE 'http://%' OR u.url LIKE 'https://%')),
+        authority AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) AS a, t FROM rest),
+        hostport AS (SELECT substr(a, instr(a, '@') + 1) || ':' AS hp, t FROM authority),
+        hosts AS (SELECT substr(hp, 1, instr(hp, ':') - 1) AS host, t FROM hostport)
+        SELECT d.domain, count(*), min(h.t), max(h.t)
+        FROM hosts h JOIN d ON (h.host = d.domain OR substr(h.host, -length(d.domain) - 1) = '.' || d.domain)
+        GROUP BY d.domain ORDER BY d.domain"""
+
+
+def firefox_sql(n_domains: int) -> str:
+    # rev_host "moc.koobecaf.www." starts with "moc.koobecaf." for facebook.com and its subdomains only.
+    return f"""
+        WITH d(domain, rev) AS (VALUES {_values(n_domains, 2)})
+        SELECT d.domain, count(*), min(v.visit_date), max(v.visit_date)
+        FROM moz_historyvisits v JOIN moz_places p ON p.id = v.place_id
+        JOIN d ON substr(p.rev_host, 1, length(d.rev)) = d.rev
+        WHERE v.visit_date >= ? AND v.visit_date < ?
+        GROUP BY d.domain ORDER BY d.domain"""
+
+
+def _unix_us(moment: datetime) -> int:
+    return int(moment.timestamp() * 1_000_000)
+
+
+def query_for(profile: BrowserProfile, system: System, domains: Sequence[str], start: datetime, end: datetime
+              ) -> tuple[str, str, list[object], int]:
+    """(database path, SQL, parameters, offset that turns the stored time into Unix microseconds)."""
+    if profile.family == "firefox":
+        params: list[object] = []
+        for d in domains:
+            params += [d, d[::-1] + "."]
+        return join(system, profile.path, "places.sqlite"), firefox_sql(len(domains)), \
+            [*params, _unix_us(start), _unix_us(end)], 0
+    offset = CHROMIUM_EPOCH_OFFSET_US
+    return join(system, profile.path, "History"), chromium_sql(len(domains)), \
+        [*domains, _unix_us(start) + offset, _unix_us(end) + offset], -offset
+
+
+def _local_iso(unix_us: int, tz: tzinfo | None) -> str:
+    return datetime.fromtimestamp(unix_us / 1_000_000, tz=tz).isoformat(timespec="seconds")
+
+
+def _as_int(value: object) -> int:
+    return int(value) if isinstance(value, (int, float)) else 0
+
+
+def read_visits(system: System, profiles: Sequence[BrowserProfile], domains: Iterable[str], start: datetime,
+                end: datetime) -> SiteVisitFacts:
+    """Visits in [start, end) to the domains (or their subdomains), merged per browser and domain."""
+    wanted = minimal_domains(domains)
+    merged: dict[tuple[str, str], tuple[int, int, int]] = {}  # (domain, browser) -> count, first, last (Unix µs)
+    read: list[str] = []
+    unreadable: list[str] = []
+    for profile in profiles if wanted else ():
+        path, sql, params, offset = query_for(profile, system, wanted, start, end)
+        try:
+            rows = system.sqlite_query(path, sql, params)
+        except ReadDenied:
+            unreadable.append(f"{profile.label}: its history could not be read (it may be locked or damaged)")
+            continue
+        if rows is None:  # no history file in this profile
+            continue
+        read.append(profile.label)
+        for domain, count, first, last in rows:
+            key = (str(domain), profile.browser)
+            n, lo, hi = _as_int(count), _as_int(first) + offset, _as_int(last) + offset
+            if key in merged:
+                old = merged[key]
+                n, lo, hi = old[0] + n, min(old[1], lo), max(old[2], hi)
+            merged[key] = (n, lo, hi)
+    tz = start.tzinfo
+    visits = tuple(
+        SiteVisit(domain, n, _local_iso(lo, tz), _local_iso(hi, tz), browser)
+        for (domain, browser), (n, lo, hi) in sorted(merged.items())
+    )
+    return SiteVisitFacts(visits, tuple(read), tuple(unreadable))
+
+
+def school_window(ctx: CheckContext) -> tuple[datetime, datetime] | None:
+    """Today's school hours as local times (the check's `now` date and zone), or None on a day off."""
+    today = ctx.school_day.today
+    if today is None:
+        return None
+    day, tz = ctx.now.date(), ctx.now.tzinfo
+    return datetime.combine(day, today[0], tzinfo=tz), datetime.combine(day, today[1], tzinfo=tz)
+
+
+def site_facts(ctx: CheckContext, profiles: Sequence[BrowserProfile]) -> SiteVisitFacts:
+    """What an OS's sites probe returns: visits to the profile's social domains in today's school hours."""
+    window = school_window(ctx)
+    if window is None:
+        return SiteVisitFacts(())
+    domains = [d for app in ctx.profile.social_apps for d in app.domains]
+    facts = read_visits(ctx.system, profiles, domains, *window)
+    if not facts.browsers_read and facts.unreadable:
+        raise ProbeUnknown("Device Check could not read your browser history: " + "; ".join(facts.unreadable) + ".")
+    return facts
