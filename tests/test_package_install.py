@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from checks._version import __version__
-from tests.conftest import ROOT, need
+from tests.conftest import ROOT, need, run_cli
 
 pytestmark = [
     pytest.mark.slow,
@@ -84,6 +84,43 @@ def test_installed_check_json_carries_the_baked_agency(installed: Path, tmp_path
     assert report["profile"]["agency"] == AGENCY
     assert report["app_version"] == __version__
     assert report["profile"]["source"].startswith("/opt/devicecheck/")
+
+
+def installed_json(installed: Path, tmp_path: Path, *args: str, wrap: list[str] | None = None) -> dict:
+    res = subprocess.run([*(wrap or []), str(installed), "check", "--json", *args], capture_output=True, text=True,
+                         cwd=tmp_path, env=clean_env(tmp_path), timeout=120, check=False)
+    assert res.returncode in (0, 1), res.stderr
+    return json.loads(res.stdout)
+
+
+def verdicts(report: dict) -> dict[str, str]:
+    return {r["id"]: r["status"] for r in report["results"]}
+
+
+UNLOCKED_KEYRING = ["dbus-run-session", "--", "sh", "-c",
+                    'echo -n devicecheck | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"', "sh"]
+
+
+def test_installed_app_uses_the_real_keyring_through_its_bundled_backend(installed: Path, tmp_path: Path) -> None:
+    """keyring loads its backends by name at run time: this fails if the bundle left them out."""
+    need("dbus-run-session", "gnome-keyring-daemon")
+    result = installed_json(installed, tmp_path, "--only", "credential-store", wrap=UNLOCKED_KEYRING)["results"][0]
+    assert result["status"] == "pass", result["detail"]
+    assert result["evidence"]["backend"] == "keyring.backends.SecretService.Keyring"
+
+
+def test_installed_snapshot_replays_to_the_same_verdicts_as_the_source(installed: Path, tmp_path: Path) -> None:
+    """Every probe and rule the source has is in the bundle: the same snapshot gives the same verdicts."""
+    need("dbus-run-session", "gnome-keyring-daemon")
+    snap = tmp_path / "snap.json"
+    made = subprocess.run([*UNLOCKED_KEYRING, str(installed), "snapshot", "-o", str(snap)], capture_output=True,
+                          text=True, cwd=tmp_path, env=clean_env(tmp_path), timeout=120, check=False)
+    assert made.returncode == 0, made.stderr
+    at = "2026-11-25T10:30"  # a school day, so the social-apps check runs
+    frozen = installed_json(installed, tmp_path, "--replay", str(snap), "--at", at)
+    source = run_cli("check", "--json", "--replay", str(snap), "--at", at, "--profile", str(SAMPLE))
+    assert source.returncode in (0, 1), source.stderr
+    assert verdicts(frozen) == verdicts(json.loads(source.stdout))
 
 
 def x_server() -> tuple[subprocess.Popen[bytes], str]:
