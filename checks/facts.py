@@ -30,6 +30,7 @@ class LockFacts:
     sources: tuple[str, ...] = ()  # what was read, for evidence
     fix: Fix | None = None  # this desktop's way to change it
     notes: tuple[str, ...] = ()  # plain sentences on what could not be read, shown when a verdict is unknown
+    wake_fix: Fix | None = None  # where the wake-up password is set, when that is elsewhere (Windows); else `fix`
 
 
 @dataclass(frozen=True)

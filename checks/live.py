@@ -123,7 +123,9 @@ class LiveSystem(System):
             return {}
         found: dict[str, str | int] = {}
         try:
-            with winreg.OpenKey(hive, sub) as handle:  # type: ignore[attr-defined,unused-ignore]
+            # Always the 64-bit view: a 32-bit build would otherwise read HKLM\SOFTWARE from Wow6432Node.
+            access = winreg.KEY_READ | winreg.KEY_WOW64_64KEY  # type: ignore[attr-defined,unused-ignore]
+            with winreg.OpenKey(hive, sub, 0, access) as handle:  # type: ignore[attr-defined,unused-ignore]
                 for name in names:
                     try:
                         value, _kind = winreg.QueryValueEx(handle, name)  # type: ignore[attr-defined,unused-ignore]

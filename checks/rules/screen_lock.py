@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from checks.catalog import CheckContext, register
@@ -70,17 +71,18 @@ def judge_screen_lock(facts: LockFacts, max_idle_minutes: int) -> Verdict:
 
 def judge_lock_on_wake(facts: LockFacts, max_grace_seconds: int) -> Verdict:
     ev = {"limit_seconds": max_grace_seconds}
+    wake_fix = facts.wake_fix or facts.fix
     if facts.lock_on_wake is False:
         return Verdict.failed(
-            "Your laptop does not ask for your password when it wakes from sleep.", facts.fix, **_evidence(facts, **ev)
+            "Your laptop does not ask for your password when it wakes from sleep.", wake_fix, **_evidence(facts, **ev)
         )
     if facts.lock_on_wake is None or facts.wake_grace_seconds is None:
-        return _cannot_tell(facts, "whether a password is asked when the laptop wakes", **ev)
+        return replace(_cannot_tell(facts, "whether a password is asked when the laptop wakes", **ev), fix=wake_fix)
     if facts.wake_grace_seconds > max_grace_seconds:
         return Verdict.failed(
             f"Once the screen locks, your laptop waits {say_duration(facts.wake_grace_seconds)} before it asks for"
             f" your password; your agency asks for {say_duration(max_grace_seconds)} or less.",
-            facts.fix,
+            wake_fix,
             **_evidence(facts, **ev),
         )
     if facts.wake_grace_seconds == 0:

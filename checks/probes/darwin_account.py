@@ -1,0 +1,34 @@
+"""macOS: does signing in need a password?
+
+Why this says "unknown": macOS lets an account have an empty password, and the only unprivileged way to
+find out is to try signing in with an empty one (`dscl . -authonly`), which counts as a failed attempt
+and may lock the account. Device Check never does that, so it asks the candidate to make sure instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checks.facts import AccountPasswordFacts, Read
+from checks.model import Fix, ProbeUnknown
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+READS: tuple[Read, ...] = ()
+
+FIX = Fix(
+    steps=(
+        "Open the Apple menu, then System Settings, then Users & Groups.",
+        "Press the (i) button next to your name, then 'Change Password' (or 'Set Password'), and choose one you do not use elsewhere.",
+    ),
+    settings_uri="x-apple.systempreferences:com.apple.Users-Groups-Settings.extension",
+)
+
+
+def read(ctx: CheckContext) -> AccountPasswordFacts:
+    raise ProbeUnknown(
+        "macOS does not let an app check whether your account password is empty without trying to sign in, "
+        "which could lock you out, so Device Check does not try. Make sure your Mac asks for a password when you sign in.",
+        FIX,
+    )

@@ -1,0 +1,39 @@
+"""Saved browser passwords on macOS: Firefox profiles with saved logins and no primary password
+(firefox_passwords.py, the same check as on Linux, given this OS's profile folders).
+
+Chromium-family browsers have no "basic" store here: macOS keeps Chrome, Edge and Brave passwords locked in
+the login Keychain, so only Firefox can leave saved passwords open to anyone who copies the profile folder.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checks.facts import BrowserPasswordFacts, Read
+from checks.model import Fix
+from checks.probes.darwin_browser_paths import all_profiles
+from checks.probes.firefox_passwords import firefox_password_state
+from checks.probes.linux_browser_passwords import FIREFOX_STEP
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+READS = (
+    Read("file", "logins.json in each Firefox profile under ~/Library/Application Support/Firefox", "how many passwords Firefox has saved (only the number)"),
+    Read("database", "key4.db in each Firefox profile (the password-check entry only)",
+         "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
+)
+
+FIX = Fix((FIREFOX_STEP, "Press \"Check again\"."))
+
+
+def read(ctx: CheckContext) -> BrowserPasswordFacts:
+    profiles = all_profiles(ctx.system)
+    firefox = firefox_password_state(ctx.system, profiles)
+    return BrowserPasswordFacts(
+        unprotected=tuple(firefox.unprotected),
+        protected=tuple(firefox.protected),
+        unreadable=tuple(firefox.unreadable),
+        browsers_seen=tuple(sorted({p.browser for p in profiles})),
+        fix=FIX,
+    )

@@ -1,0 +1,60 @@
+"""Password lists saved as ordinary files on macOS: ~/Desktop, ~/Documents and ~/Downloads (the walk and the
+name classifier are password_files.py's; files are never opened).
+
+macOS guards these folders: an app may need the candidate's permission ("Files and Folders") to list them.
+A folder it may not list makes the check "unknown" with how to allow it, never a silent pass.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checks.facts import PasswordFileFacts, Read
+from checks.model import Fix, ProbeUnknown
+from checks.probes.browser_profiles import join
+from checks.probes.password_files import MAX_DEPTH, MAX_ENTRIES, scan
+from checks.system import ReadDenied
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+FOLDERS = ("Desktop", "Documents", "Downloads")
+READS = (
+    Read("folder", f"~/Desktop, ~/Documents and ~/Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+         "file names that look like password lists; the files are never opened"),
+)
+ALLOW_FIX = Fix(
+    steps=(
+        "Open the Apple menu, then System Settings, then Privacy & Security, then Files & Folders.",
+        "Find Device Check and turn on Desktop Folder, Documents Folder and Downloads Folder.",
+        "Press \"Check again\".",
+    ),
+    settings_uri="x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension",
+)
+
+
+def tilde(path: str, home: str) -> str:
+    return "~" + path[len(home):] if home and path.startswith(home.rstrip("/") + "/") else path
+
+
+def read(ctx: CheckContext) -> PasswordFileFacts:
+    system = ctx.system
+    folders = [join(system, system.home, name) for name in FOLDERS]
+    denied = []
+    for folder in folders:
+        try:
+            system.list_dir(folder)
+        except ReadDenied:
+            denied.append(tilde(folder, system.home))
+    if denied:
+        raise ProbeUnknown(
+            "macOS has not let Device Check look in " + ", ".join(denied) + ", so it cannot tell whether a "
+            "password list is kept there.",
+            ALLOW_FIX,
+        )
+    result = scan(system, folders)
+    return PasswordFileFacts(
+        paths=tuple(tilde(p, system.home) for p, _why in result.found),
+        folders_scanned=tuple(tilde(f, system.home) for f in folders),
+        truncated=result.truncated,
+    )

@@ -1,0 +1,105 @@
+"""Social sites visited in today's school hours on macOS: Chrome, Edge, Brave, Chromium and Firefox through
+history.py (as on Linux and Windows), and Safari's ~/Library/Safari/History.db here.
+
+Safari's folder is protected by macOS: only an app with Full Disk Access may read it. Without it the
+listing is refused, and Device Check says it cannot tell, with how to grant access (it never asks
+for it by itself). Safari schema (plaso's Safari history parser; archiveteam "History.db"):
+history_items(id, url), history_visits(history_item = history_items.id, visit_time = seconds since
+2001-01-01 UTC).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from checks.facts import Read, SiteVisit, SiteVisitFacts
+from checks.model import Fix, ProbeUnknown
+from checks.probes.browser_profiles import join
+from checks.probes.darwin_browser_paths import all_profiles
+from checks.probes.history import minimal_domains, read_visits, school_window
+from checks.system import ReadDenied
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+COCOA_EPOCH = 978_307_200  # 2001-01-01 in Unix seconds
+FULL_DISK_ACCESS_URI = "x-apple.systempreferences:com.apple.preference.security?Privacy_AllFiles"
+FDA_FIX = Fix(
+    steps=(
+        "Open the Apple menu, then System Settings, then Privacy & Security, then Full Disk Access.",
+        "Turn on Device Check (press + and choose it from Applications if it is not listed).",
+        "Quit Device Check and open it again, then check again.",
+    ),
+    settings_uri=FULL_DISK_ACCESS_URI,
+)
+
+READS = (
+    Read("folder", "~/Library/Application Support/Google/Chrome, Microsoft Edge, BraveSoftware, Chromium, Firefox",
+         "which browser profiles you have"),
+    Read("database", "each profile's History or places.sqlite, and Safari's History.db, opened read-only",
+         "how many times today, during school hours, a social site on your agency's list was visited: only the "
+         "site's name, the count and the first and last time are kept, never the pages"),
+)
+
+
+def safari_sql(n_domains: int) -> str:
+    # The host is what lies between "://" and the next "/" (or ":" for a port); matched exactly or as a subdomain.
+    values = ", ".join(["(?)"] * n_domains)
+    return f"""
+        WITH d(domain) AS (VALUES {values}),
+        rest AS (
+            SELECT substr(i.url, instr(i.url, '://') + 3) || '/' AS r, v.visit_time AS t
+            FROM history_visits v JOIN history_items i ON i.id = v.history_item
+            WHERE v.visit_time >= ? AND v.visit_time < ?
+              AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%')),
+        hostport AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) || ':' AS hp, t FROM rest),
+        hosts AS (SELECT substr(hp, 1, instr(hp, ':') - 1) AS host, t FROM hostport)
+        SELECT d.domain, count(*), min(h.t), max(h.t)
+        FROM hosts h JOIN d ON (h.host = d.domain OR substr(h.host, -length(d.domain) - 1) = '.' || d.domain)
+        GROUP BY d.domain ORDER BY d.domain"""
+
+
+def safari_visits(ctx: CheckContext, domains: list[str], start: datetime, end: datetime) -> tuple[list[SiteVisit], bool]:
+    """(visits, whether Safari's history was read). Raises ReadDenied without Full Disk Access."""
+    system = ctx.system
+    folder = join(system, system.home, "Library", "Safari")
+    names = system.list_dir(folder)  # refused without Full Disk Access
+    if not names or "History.db" not in names or not domains:
+        return [], False
+    params: list[object] = [*domains, start.timestamp() - COCOA_EPOCH, end.timestamp() - COCOA_EPOCH]
+    rows = system.sqlite_query(join(system, folder, "History.db"), safari_sql(len(domains)), params)
+    if rows is None:
+        return [], False
+    tz = start.tzinfo
+
+    def local(seconds: object) -> str:
+        value = float(seconds) if isinstance(seconds, (int, float)) else 0.0
+        return datetime.fromtimestamp(value + COCOA_EPOCH, tz=tz).isoformat(timespec="seconds")
+
+    visits = [SiteVisit(str(d), int(n) if isinstance(n, int) else 0, local(lo), local(hi), "Safari") for d, n, lo, hi in rows]
+    return visits, True
+
+
+def read(ctx: CheckContext) -> SiteVisitFacts:
+    window = school_window(ctx)
+    if window is None:
+        return SiteVisitFacts(())
+    domains = [d for app in ctx.profile.social_apps for d in app.domains]
+    facts = read_visits(ctx.system, all_profiles(ctx.system), domains, *window)
+    visits, read_ok, unreadable = list(facts.visits), list(facts.browsers_read), list(facts.unreadable)
+    try:
+        safari, safari_read = safari_visits(ctx, minimal_domains(domains), *window)
+    except ReadDenied:
+        if not read_ok:
+            raise ProbeUnknown(
+                "macOS does not let Device Check read Safari's history until you give it Full Disk Access.", FDA_FIX
+            ) from None
+        unreadable.append("Safari: macOS needs you to give Device Check Full Disk Access to read it")
+    else:
+        visits += safari
+        if safari_read:
+            read_ok.append("Safari")
+    if not read_ok and unreadable:
+        raise ProbeUnknown("Device Check could not read your browser history: " + "; ".join(unreadable) + ".")
+    return SiteVisitFacts(tuple(visits), tuple(read_ok), tuple(unreadable))

@@ -1,0 +1,65 @@
+"""Windows: is the system drive encrypted with BitLocker (or Device Encryption)?
+
+manage-bde, Get-BitLockerVolume and Win32_EncryptableVolume all need an administrator. The Shell property
+System.Volume.BitLockerProtection does not (Pareto Security reads the same property): 1, 3 and 5 mean
+protected, 2 off, 4 decrypting, 6 protected and locked; 0 or nothing means Windows did not say.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checks.facts import DiskEncryptionFacts, Read
+from checks.model import Fix, ProbeUnknown
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+POWERSHELL_TIMEOUT = 8.0
+PROTECTED = {1, 3, 5, 6}
+
+READS = (
+    Read("command", "PowerShell: Shell.Application ... ExtendedProperty('System.Volume.BitLockerProtection')",
+         "Whether BitLocker protects the system drive (no administrator needed)"),
+)
+
+FIX = Fix(
+    steps=(
+        "Open Settings, then Privacy & security, then Device encryption, and turn it on.",
+        "If there is no Device encryption page (Windows Pro): open Control Panel, then BitLocker Drive "
+        "Encryption, and press 'Turn on BitLocker' for the C: drive.",
+        "Save the recovery key to your Microsoft account or print it, and keep it away from the laptop.",
+    ),
+    settings_uri="ms-settings:deviceencryption",
+)
+
+
+def argv_for(drive: str) -> tuple[str, ...]:
+    script = f"(New-Object -ComObject Shell.Application).NameSpace('{drive}\\').Self.ExtendedProperty('System.Volume.BitLockerProtection')"
+    return ("powershell", "-NoProfile", "-NonInteractive", "-Command", script)
+
+
+def system_drive(env: dict[str, str]) -> str:
+    drive = env.get("SYSTEMDRIVE", "C:").strip() or "C:"
+    # Only a drive letter goes into the PowerShell line.
+    return drive if len(drive) == 2 and drive[0].isalpha() and drive[1] == ":" else "C:"
+
+
+def judge_value(stdout: str, drive: str) -> DiskEncryptionFacts:
+    text = stdout.strip()
+    if not text.isdigit() or int(text) == 0:
+        raise ProbeUnknown(f"Windows did not say whether BitLocker protects {drive} (it may not be available on this edition).", FIX)
+    value = int(text)
+    if value in PROTECTED:
+        return DiskEncryptionFacts(True, "BitLocker", drive, fix=FIX)
+    if value in (2, 4):  # off, or being turned off (decrypting)
+        return DiskEncryptionFacts(False, "BitLocker", drive, fix=FIX)
+    raise ProbeUnknown(f"Windows gave a BitLocker state Device Check does not recognise ({value}).", FIX)
+
+
+def read(ctx: CheckContext) -> DiskEncryptionFacts:
+    drive = system_drive(dict(ctx.system.env))
+    result = ctx.system.run(argv_for(drive), timeout=POWERSHELL_TIMEOUT)
+    if not result.ok:
+        raise ProbeUnknown(f"Device Check could not ask Windows about BitLocker ({result.why_not()}).", FIX)
+    return judge_value(result.stdout, drive)

@@ -1,0 +1,190 @@
+"""Windows: does the screen lock by itself, and is a password asked on wake?
+
+Windows has several ways to lock an idle laptop; the probe finds each one that is on and keeps the
+quickest:
+  - a password-protected screen saver (HKCU\\Control Panel\\Desktop, or its Group Policy copy);
+  - the machine inactivity limit (InactivityTimeoutSecs);
+  - on a Modern Standby laptop, the display turning off (powercfg VIDEOIDLE) followed by the
+    "If you've been away" delay (DelayLockInterval);
+  - on other laptops, sleep (powercfg STANDBYIDLE) with "require a password on wake-up" (CONSOLELOCK).
+powercfg values are read by GUID and position, never by their translated labels (checks/probes/powercfg.py).
+CONSOLELOCK is a hidden setting, so it is read with `/qh`; a Modern Standby laptop prints only the scheme
+header for it, and the probe then falls back to DelayLockInterval.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checks.facts import LockFacts, Read
+from checks.model import Fix, ProbeUnknown
+from checks.probes.powercfg import CONSOLELOCK, STANDBYIDLE, VIDEOIDLE, PowerValue, setting_value
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+DESKTOP = r"HKEY_CURRENT_USER\Control Panel\Desktop"
+DESKTOP_POLICY = r"HKEY_CURRENT_USER\Software\Policies\Microsoft\Windows\Control Panel\Desktop"
+SYSTEM_POLICY = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System"
+CONSOLELOCK_POLICY = rf"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Power\PowerSettings\{CONSOLELOCK}"
+SAVER_NAMES = ("ScreenSaveActive", "ScreenSaverIsSecure", "ScreenSaveTimeOut")
+
+# Aliases in the command (documented since Windows 7); the output names the GUIDs, which the parser uses.
+VIDEOIDLE_ARGV = ("powercfg", "/query", "SCHEME_CURRENT", "SUB_VIDEO", "VIDEOIDLE")
+STANDBYIDLE_ARGV = ("powercfg", "/query", "SCHEME_CURRENT", "SUB_SLEEP", "STANDBYIDLE")
+CONSOLELOCK_ARGV = ("powercfg", "/qh", "SCHEME_CURRENT", "SUB_NONE", "CONSOLELOCK")
+LONGEST_DELAY_LOCK = 24 * 3600  # DelayLockInterval beyond this is a shape we have not seen documented
+
+READS = (
+    Read("command", " ".join(VIDEOIDLE_ARGV), "How long before the screen turns off"),
+    Read("command", " ".join(STANDBYIDLE_ARGV), "How long before the laptop goes to sleep"),
+    Read("command", " ".join(CONSOLELOCK_ARGV), "Whether a password is asked when the laptop wakes"),
+    Read("registry", DESKTOP, "Screen saver, its password and the 'If you've been away' sign-in delay"),
+    Read("registry", DESKTOP_POLICY, "A screen saver set by your organisation"),
+    Read("registry", SYSTEM_POLICY + r"\InactivityTimeoutSecs", "A machine inactivity limit"),
+    Read("registry", CONSOLELOCK_POLICY, "A wake-up password rule set by your organisation"),
+)
+
+LOCK_FIX = Fix(
+    steps=(
+        "Open Settings, then System, then Power & battery (or Power & sleep).",
+        "Under 'Screen and sleep', set the screen to turn off after 5 minutes or less, on battery and when plugged in.",
+        "Open Settings, then Accounts, then Sign-in options.",
+        "Under 'If you've been away, when should Windows require you to sign in again?', choose 'Every time'.",
+    ),
+    settings_uri="ms-settings:powersleep",
+)
+WAKE_FIX = Fix(
+    steps=(
+        "Open Settings, then Accounts, then Sign-in options.",
+        "Under 'If you've been away, when should Windows require you to sign in again?' (or 'Require sign-in'), "
+        "choose 'Every time' (or 'When PC wakes up from sleep').",
+    ),
+    settings_uri="ms-settings:signinoptions",
+)
+
+
+def as_int(value: str | int | None) -> int | None:
+    """Registry numbers come as DWORDs or as strings ("600"); anything else is unreadable."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
+def worst_case(value: PowerValue) -> int:
+    """The longer of plugged-in and battery, with 0 (never) the longest of all: the laptop may be either."""
+    if value.ac == 0 or value.dc == 0:
+        return 0
+    return max(value.ac, value.dc)
+
+
+def saver_route(user: dict[str, str | int], policy: dict[str, str | int]) -> int | None:
+    """Idle seconds before a password-protected screen saver starts; policy values win."""
+    merged = {**user, **policy}
+    active = as_int(merged.get("ScreenSaveActive"))
+    secure = as_int(merged.get("ScreenSaverIsSecure"))
+    timeout = as_int(merged.get("ScreenSaveTimeOut"))
+    if active == 1 and secure == 1 and timeout and timeout > 0:
+        return timeout
+    return None
+
+
+def wake_from_delay_lock(delay: int | None) -> tuple[bool | None, int | None]:
+    """Modern Standby's "If you've been away" value: 0 is "every time", else seconds. Others: unknown."""
+    if delay is None or delay < 0 or delay > LONGEST_DELAY_LOCK:
+        return None, None
+    return True, delay
+
+
+def combine(
+    videoidle: PowerValue | None,
+    standbyidle: PowerValue | None,
+    consolelock: PowerValue | None,
+    consolelock_read: bool,
+    consolelock_policy: dict[str, str | int],
+    desktop: dict[str, str | int],
+    desktop_policy: dict[str, str | int],
+    inactivity: int | None,
+) -> LockFacts:
+    """Pure: every fact read, weighed into one LockFacts."""
+    sources: list[str] = []
+    routes: list[tuple[int, int, str]] = []  # (idle, delay, what)
+    saver = saver_route(desktop, desktop_policy)
+    if saver:
+        # The saver's few-second grace (Winlogon ScreenSaverGracePeriod) is a grace, like KDE's LockGrace:
+        # not added to the idle time.
+        routes.append((saver, 0, "password-protected screen saver"))
+    if inactivity and inactivity > 0:
+        routes.append((inactivity, 0, "machine inactivity limit"))
+
+    # Require a password on wake: an organisation's rule first, then the power plan, then Modern Standby.
+    lock_on_wake: bool | None
+    wake_grace: int | None
+    ac, dc = as_int(consolelock_policy.get("ACSettingIndex")), as_int(consolelock_policy.get("DCSettingIndex"))
+    delay_lock = as_int(desktop.get("DelayLockInterval"))
+    # powercfg answered but showed no CONSOLELOCK: the Modern Standby shape (Pareto uses the same sign).
+    modern_standby = consolelock_read and consolelock is None
+    if ac is not None and dc is not None:
+        lock_on_wake, wake_grace = (ac == 1 and dc == 1), 0
+        sources.append("wake-up password rule (Group Policy)")
+    elif consolelock is not None:
+        lock_on_wake, wake_grace = (consolelock.ac == 1 and consolelock.dc == 1), 0
+        sources.append("powercfg CONSOLELOCK")
+    else:
+        lock_on_wake, wake_grace = wake_from_delay_lock(delay_lock)
+        if lock_on_wake is not None:
+            sources.append("DelayLockInterval (Modern Standby)")
+
+    display = worst_case(videoidle) if videoidle else None
+    if modern_standby and display and lock_on_wake:
+        # On Modern Standby the screen turning off is standby; the "If you've been away" delay that follows
+        # is the wake grace (judged by lock-on-wake), not added here.
+        routes.append((display, 0, "screen turning off (Modern Standby)"))
+    if not modern_standby and standbyidle and lock_on_wake:
+        sleep = worst_case(standbyidle)
+        if sleep:
+            routes.append((sleep, 0, "sleep with a password on wake"))
+
+    notes: tuple[str, ...] = ()
+    if lock_on_wake is None:
+        notes = ("Windows did not say when it asks for your password after the screen turns off "
+                 "(the 'If you've been away' setting).",)
+    if routes:
+        idle, delay, what = min(routes, key=lambda r: r[0] + r[1])
+        sources.insert(0, what)
+        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+    if videoidle is None:
+        raise ProbeUnknown(
+            "Device Check could not read this laptop's power settings (powercfg did not answer), "
+            "so it cannot tell when the screen locks.",
+            LOCK_FIX,
+        )
+    if lock_on_wake is None and modern_standby and display:
+        # The screen may well lock when it turns off, but Windows did not say when it asks for the password.
+        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+    sources.insert(0, "no screen saver password or sign-in delay locks the screen")
+    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+
+
+def read(ctx: CheckContext) -> LockFacts:
+    system = ctx.system
+
+    def query(argv: tuple[str, ...], guid: str) -> tuple[bool, PowerValue | None]:
+        result = system.run(argv)
+        return (True, setting_value(result.stdout, guid)) if result.ok else (False, None)
+
+    consolelock_read, consolelock = query(CONSOLELOCK_ARGV, CONSOLELOCK)
+
+    inactivity = system.registry_values(SYSTEM_POLICY, ["InactivityTimeoutSecs"]).get("InactivityTimeoutSecs")
+    return combine(
+        videoidle=query(VIDEOIDLE_ARGV, VIDEOIDLE)[1],
+        standbyidle=query(STANDBYIDLE_ARGV, STANDBYIDLE)[1],
+        consolelock=consolelock,
+        consolelock_read=consolelock_read,
+        consolelock_policy=system.registry_values(CONSOLELOCK_POLICY, ["ACSettingIndex", "DCSettingIndex"]),
+        desktop=system.registry_values(DESKTOP, [*SAVER_NAMES, "DelayLockInterval"]),
+        desktop_policy=system.registry_values(DESKTOP_POLICY, list(SAVER_NAMES)),
+        inactivity=as_int(inactivity),
+    )

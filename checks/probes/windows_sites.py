@@ -1,0 +1,26 @@
+"""Social sites visited in today's school hours on Windows: every Chrome, Edge, Brave, Chromium and Firefox
+profile (windows_browser_paths.py). The reading itself is history.py's, the same as on Linux."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checks.facts import Read, SiteVisitFacts
+from checks.probes.history import site_facts
+from checks.probes.windows_browser_paths import all_profiles
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
+
+READS = (
+    Read("folder", r"%LOCALAPPDATA%\Google\Chrome, Microsoft\Edge, BraveSoftware, Chromium (User Data)",
+         "which browser profiles you have"),
+    Read("file", r"%APPDATA%\Mozilla\Firefox\profiles.ini", "where your Firefox profiles are"),
+    Read("database", "each profile's History or places.sqlite, opened read-only",
+         "how many times today, during school hours, a social site on your agency's list was visited: only the "
+         "site's name, the count and the first and last time are kept, never the pages"),
+)
+
+
+def read(ctx: CheckContext) -> SiteVisitFacts:
+    return site_facts(ctx, all_profiles(ctx.system))

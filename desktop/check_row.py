@@ -1,0 +1,120 @@
+"""One check in the checklist: status icon and word, the title, one plain sentence, "How to fix" with
+numbered steps, "Open settings" where the system has a page for it, and "Check again"."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QPersistentModelIndex, QProcess, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from checks.model import Status
+from desktop.checklist_model import Role
+from desktop.status_icon import status_pixmap
+from desktop.status_words import WORDS
+from desktop.widgets_common import button, scaled_font, wrapping_label
+
+
+class CheckRow(QFrame):
+    check_again = Signal(str)  # the check id
+    settings_opened = Signal(str)  # the uri or the command, for tests and logs
+
+    def __init__(self, index: QPersistentModelIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.check_id: str = index.data(Role.ID)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        self.icon = QLabel(self)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.word = QLabel(self)
+        self.word.setFont(scaled_font(self.font(), 1.0, bold=True))
+        self.word.setAccessibleName("Status")
+        widest = max(self.word.fontMetrics().horizontalAdvance(w) for w in (*WORDS.values(), "Checking…"))
+        self.word.setMinimumWidth(widest + self.word.fontMetrics().averageCharWidth() * 2)  # titles line up
+        self.title = wrapping_label("", self)
+        self.title.setFont(scaled_font(self.font(), 1.1, bold=True))
+        self.detail = wrapping_label("", self)
+        self.again = button("Check again", "", self)
+        self.again.clicked.connect(lambda: self.check_again.emit(self.check_id))
+
+        self.fix_toggle = button("How to fix ▸", "", self)
+        self.fix_toggle.setCheckable(True)
+        self.fix_toggle.setFlat(True)
+        self.fix_toggle.toggled.connect(self._show_fix)
+        self.open_settings = button("Open settings", "", self)
+        self.open_settings.clicked.connect(self._open_settings)
+        self.steps = QLabel(self)
+        self.steps.setWordWrap(True)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.steps.setAccessibleName("Steps to fix")
+        self.steps.hide()
+
+        head = QHBoxLayout()
+        head.addWidget(self.word)
+        head.addWidget(self.title, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.fix_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        actions.addWidget(self.open_settings)
+        actions.addStretch(1)
+        grid.addWidget(self.icon, 0, 0, 3, 1)
+        grid.addLayout(head, 0, 1)
+        grid.addWidget(self.again, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.detail, 1, 1, 1, 2)
+        grid.addLayout(actions, 2, 1, 1, 2)
+        grid.addWidget(self.steps, 3, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show what the model holds now for this check."""
+        status: str = self.index.data(Role.STATUS) or ""
+        running = bool(self.index.data(Role.RUNNING))
+        title: str = self.index.data(Role.TITLE)
+        word: str = self.index.data(Role.STATUS_WORD)
+        detail: str = self.index.data(Role.DETAIL) or ""
+        if running:
+            word, detail = "Checking…", detail or "Looking at this laptop now."
+        elif not status:
+            detail = "Looking at this laptop now."
+        self.icon.setPixmap(status_pixmap("" if running else status, self.font(), self.devicePixelRatioF()))
+        self.icon.setAccessibleName(word)
+        self.word.setText(word)
+        self.title.setText(title)
+        self.detail.setText(detail)
+        steps: list[str] = self.index.data(Role.FIX_STEPS) or []
+        uri = self.index.data(Role.SETTINGS_URI)
+        command = self.index.data(Role.SETTINGS_COMMAND)
+        to_act = status in (Status.FAIL, Status.WARN, Status.UNKNOWN, Status.ERROR) and not running
+        self.fix_toggle.setVisible(to_act and bool(steps))
+        self.open_settings.setVisible(to_act and bool(uri or command))
+        self.steps.setText("<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")
+        if not self.fix_toggle.isVisible():
+            self.fix_toggle.setChecked(False)
+        elif status == Status.FAIL and not self.fix_toggle.isChecked():
+            self.fix_toggle.setChecked(True)  # what must be fixed shows its steps straight away
+        self._show_fix(self.fix_toggle.isChecked())
+        self.again.setEnabled(not running)
+        self.again.setVisible(status != Status.SKIPPED)  # turned off: checking again would say the same
+        self.again.setAccessibleName(f"Check again: {title}")
+        self.open_settings.setAccessibleName(f"Open settings for: {title}")
+        self.setAccessibleName(f"{title}: {word}")
+        self.setAccessibleDescription(detail)
+
+    def _show_fix(self, shown: bool) -> None:
+        title: str = self.index.data(Role.TITLE)
+        self.steps.setVisible(shown and self.fix_toggle.isVisible())
+        self.fix_toggle.setText("How to fix ▾" if shown else "How to fix ▸")
+        self.fix_toggle.setAccessibleName(f"{'Hide' if shown else 'Show'} how to fix: {title}")
+
+    def _open_settings(self) -> None:
+        uri = self.index.data(Role.SETTINGS_URI)
+        command = self.index.data(Role.SETTINGS_COMMAND)
+        if uri:
+            QDesktopServices.openUrl(QUrl(uri))
+            self.settings_opened.emit(uri)
+        elif command:
+            QProcess.startDetached(command[0], list(command[1:]))
+            self.settings_opened.emit(" ".join(command))

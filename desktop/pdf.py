@@ -1,0 +1,147 @@
+"""The PDF report, written with Qt's own PDF writer (QPdfWriter + QTextDocument): no other library and no
+network. Works without a display: `devicecheck check --pdf FILE` calls write_pdf from the command line."""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from datetime import datetime
+from typing import Any
+
+from checks.model import Status
+from checks.policy import CLAUSE_HEADINGS, clauses
+from desktop.clauses import clauses_with_other
+from desktop.status_words import WORDS
+
+_app: Any = None  # the QGuiApplication made here when there was none, kept alive for later calls
+
+
+def _ensure_gui_app() -> None:
+    global _app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # fonts and layout need a platform, not a screen
+    from PySide6.QtWidgets import QApplication  # a full QApplication, so windows may still open later
+
+    _app = QApplication(["devicecheck"])
+
+
+def _date(text: str | None) -> str:
+    if not text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+
+
+def _hours(day: dict[str, Any]) -> str:
+    today = (day.get("today") or "").replace("-", " to ")
+    if not today:
+        return f"Not a school day: {day.get('reason', '')}"
+    if day.get("in_session"):
+        return f"{today}; this report was made during school hours"
+    return f"{today}; {day.get('reason', '')}"
+
+
+def _in_group(row: dict[str, Any], number: int, known: set[int]) -> bool:
+    """Group 0 ("Also asked by your agency") takes what names no clause of the policy."""
+    return row.get("clause") == number if number else row.get("clause") not in known
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text or ""))
+
+
+def report_html(report: dict[str, Any]) -> str:
+    """The report as simple HTML that QTextDocument lays out well on paper."""
+    profile = report.get("profile") or {}
+    agency = profile.get("agency") or "No agency profile"
+    platform = report.get("platform") or {}
+    raw_os = str(platform.get("os") or "")
+    os_name = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}.get(raw_os, raw_os)
+    system = ", ".join(str(v) for v in (os_name, platform.get("desktop")) if v)
+    day = report.get("school_hours") or {}
+    counts = report.get("summary") or {}
+    to_fix = counts.get("fail", 0)
+    head = "All clear" if not to_fix else f"{to_fix} thing{'s' if to_fix != 1 else ''} to fix"
+    out = [
+        "<html><body>",
+        f"<h1>{_e(agency)}</h1>",
+        "<h2>Device Check report</h2>",
+        "<table cellpadding='2'>",
+        f"<tr><td><b>Date</b></td><td>{_e(_date(report.get('generated_at')))}</td></tr>",
+        f"<tr><td><b>Device</b></td><td>{_e(report.get('device') or 'unknown')} ({_e(system)})</td></tr>",
+        f"<tr><td><b>School hours</b></td><td>{_e(_hours(day))}</td></tr>",
+        f"<tr><td><b>Result</b></td><td><b>{_e(head)}</b>: "
+        + ", ".join(f"{counts[s.value]} {WORDS[s]}" for s in Status if counts.get(s.value))
+        + "</td></tr>",
+        "</table>",
+    ]
+    results = report.get("results") or []
+    decls = report.get("declarations") or []
+    known = {c.number for c in clauses()}
+    for c in clauses_with_other({d.get("clause", 0) for d in decls} | {r.get("clause", 0) for r in results}):
+        rows = [r for r in results if _in_group(r, c.number, known)]
+        drows = [d for d in decls if _in_group(d, c.number, known)]
+        number = f"{c.number}. " if c.number else ""
+        out.append(f"<h3>{number}{_e(CLAUSE_HEADINGS.get(c.number, c.heading))}</h3>")
+        out.append(f"<p><i>“{_e(c.text)}”</i></p>")
+        if not rows and not drows:
+            out.append("<p>Good practice: nothing to check here.</p>")
+        for r in rows:
+            word = WORDS.get(Status(r.get("status", "unknown")), r.get("status"))
+            out.append(f"<p><b>[{_e(word)}]</b> <b>{_e(r.get('title'))}</b><br/>{_e(r.get('detail'))}</p>")
+            steps = (r.get("fix") or {}).get("steps") or []
+            if steps and r.get("status") in ("fail", "warn", "unknown", "error"):
+                out.append("<p>How to fix:</p><ol>" + "".join(f"<li>{_e(s)}</li>" for s in steps) + "</ol>")
+        for d in drows:
+            if d.get("confirmed_at") and not d.get("due"):
+                mark = f"Confirmed on {_e(_date(d['confirmed_at']))}"
+            elif d.get("confirmed_at"):
+                mark = f"Due to be confirmed again (last confirmed on {_e(_date(d['confirmed_at']))})"
+            else:
+                mark = "Not confirmed yet"
+            out.append(f"<p><b>[You confirm]</b> {_e(d.get('text'))}<br/>{mark}</p>")
+    version = profile.get("version") or "built-in"
+    out.append("<hr/>")
+    out.append(f"<p>Device Check {_e(report.get('app_version'))}; profile {_e(version)}"
+               f" ({_e(profile.get('source') or 'default')}). Made on this laptop; nothing was sent anywhere.</p>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def write_pdf(report: dict[str, Any], path: str) -> None:
+    """Write the report to `path` as an A4 PDF. Raises OSError when the file cannot be written."""
+    _ensure_gui_app()
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    with open(path, "ab"):  # fail early, with the OS's reason, if the folder is not writable
+        pass
+    writer = QPdfWriter(path)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    writer.setTitle(f"Device Check report - {(report.get('profile') or {}).get('agency') or 'no agency'}")
+    writer.setCreator(f"Device Check {report.get('app_version', '')}")
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)  # measure fonts at the PDF's resolution, not the screen's
+    font = QFont()
+    font.setPointSizeF(10.5)
+    # No ligatures: "fi" and "ff" stay plain letters, so text copied or searched in the PDF reads "To fix".
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    doc.setDefaultFont(font)
+    doc.setHtml(report_html(report))
+    layout = writer.pageLayout()
+    rect = layout.paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    doc.print_(writer)

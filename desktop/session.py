@@ -1,0 +1,71 @@
+"""What the window works on, without Qt: the profile, the candidate's settings and declarations, and the
+engine built from them. Kept apart from the widgets so tests and the tray helper can share it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from checks.catalog import CheckContext
+from checks.engine import Engine
+from checks.model import CheckResult
+from checks.policy import DeclarationState, declaration_states
+from checks.profile import Profile, load_profile
+from checks.report import build_report
+from checks.settings import SettingsStore, UserSettings
+from checks.system import System
+
+
+@dataclass
+class Session:
+    profile: Profile
+    system: System
+    store: SettingsStore
+    settings: UserSettings
+    confirmed: dict[str, datetime]
+    at: datetime | None = None  # judge as if it were this time (replays, screenshots); None: the clock
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, profile_path: str | None = None, system: System | None = None, config_dir: Path | None = None,
+             at: datetime | None = None) -> Session:
+        """Load everything the window needs. A damaged settings or declarations file never stops the app:
+        SettingsStore keeps it as .bak and `warnings` says so in one line."""
+        profile = load_profile(profile_path)
+        if system is None:
+            from checks.live import LiveSystem
+
+            system = LiveSystem()
+        store = SettingsStore(config_dir)
+        settings = store.load_settings()
+        confirmed = store.load_declarations()
+        return cls(profile, system, store, settings, confirmed, at, list(store.warnings))
+
+    def engine(self) -> Engine:
+        return Engine(self.system, self.profile, self.settings, self.at)
+
+    def context(self) -> CheckContext:
+        return self.engine().context()
+
+    def now(self) -> datetime:
+        return self.at or self.system.now()
+
+    def declarations(self) -> list[DeclarationState]:
+        return declaration_states(self.profile.declarations, self.confirmed)
+
+    def confirm(self, declaration_id: str, confirmed: bool) -> None:
+        """Tick or untick a declaration, saved at once (atomically)."""
+        if confirmed:
+            self.confirmed[declaration_id] = self.now()
+        else:
+            self.confirmed.pop(declaration_id, None)
+        self.store.save_declarations(self.confirmed)
+
+    def save_settings(self, settings: UserSettings) -> None:
+        self.store.save_settings(settings)
+        self.settings = settings
+
+    def report(self, results: list[CheckResult]) -> dict[str, object]:
+        ctx = self.context()
+        return build_report(results, self.profile, ctx.platform, ctx.school_day, self.declarations(), ctx.now)

@@ -1,0 +1,36 @@
+"""Small helpers every widget uses: buttons that work from the keyboard, relative font sizes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+
+def button(text: str, accessible_name: str, parent: QWidget | None = None) -> QPushButton:
+    """A push button that Enter and Space both press (autoDefault makes Enter work outside dialogs too)."""
+    b = QPushButton(text, parent)
+    b.setAccessibleName(accessible_name)
+    b.setAutoDefault(True)
+    return b
+
+
+def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
+    """A font relative to `base`, so text follows the system font size."""
+    f = QFont(base)
+    if base.pointSizeF() > 0:
+        f.setPointSizeF(base.pointSizeF() * factor)
+    elif base.pixelSize() > 0:  # some platforms give the default font in pixels: scale it the same way
+        f.setPixelSize(max(1, round(base.pixelSize() * factor)))
+    f.setBold(bold)
+    return f
+
+
+def wrapping_label(text: str = "", parent: QWidget | None = None, selectable: bool = True) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        # Selectable by mouse only: keyboard focus stays on the controls, so Tab is not slowed by text.
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -1,0 +1,209 @@
+"""Windows probes on recorded real output (tests/fixtures/recorded_output.py names every source)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.engine import Engine
+from checks.model import ProbeUnknown
+from checks.probes import facts_for, powercfg
+from checks.probes import windows_account as account
+from checks.probes import windows_autologin as autologin
+from checks.probes import windows_disk as disk
+from checks.probes import windows_lock as lock
+from checks.profile import load_profile
+from checks.snapshot import ReplaySystem, load_snapshot
+from tests.conftest import FIXTURES
+from tests.fixtures import recorded_output as out
+
+
+@pytest.mark.parametrize(
+    ("text", "guid", "expected"),
+    [
+        (out.VIDEOIDLE_EN_600_300, powercfg.VIDEOIDLE, (600, 300)),
+        (out.VIDEOIDLE_EN_900, powercfg.VIDEOIDLE, (900, 900)),
+        (out.VIDEOIDLE_DE_300_60, powercfg.VIDEOIDLE, (300, 60)),
+        (out.VIDEOIDLE_FR_180_120, powercfg.VIDEOIDLE, (180, 120)),
+        (out.STANDBYIDLE_FR_900_240, powercfg.STANDBYIDLE, (900, 240)),
+        (out.STANDBYIDLE_EN_NEVER_180, powercfg.STANDBYIDLE, (0, 180)),
+        (out.CONSOLELOCK_EN_ON, powercfg.CONSOLELOCK, (1, 1)),
+        (out.CONSOLELOCK_EN_OFF, powercfg.CONSOLELOCK, (0, 0)),
+        (out.VIDEOIDLE_EN_600_300.replace("\n", "\r\n"), powercfg.VIDEOIDLE, (600, 300)),
+    ],
+)
+def test_powercfg_values_are_read_by_guid_and_position_in_any_language(text, guid, expected):
+    value = powercfg.setting_value(text, guid)
+    assert value is not None and (value.ac, value.dc) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [out.CONSOLELOCK_HEADER_ONLY_EN, out.CONSOLELOCK_HEADER_ONLY_DE, out.CONSOLELOCK_HEADER_ONLY_FR, "",
+     "The power scheme, subgroup or setting specified does not exist.\n"],
+)
+def test_a_hidden_or_missing_setting_is_none_not_a_number(text):
+    assert powercfg.setting_value(text, powercfg.CONSOLELOCK) is None
+
+
+def test_the_range_bounds_are_never_taken_for_the_value():
+    # Cut after the bounds: the minimum/maximum 0x lines alone must not pass for AC/DC values.
+    cut = out.VIDEOIDLE_EN_600_300.split("    Current AC")[0]
+    assert powercfg.setting_value(cut, powercfg.VIDEOIDLE) is None
+
+
+def test_another_settings_block_is_not_read():
+    assert powercfg.setting_value(out.VIDEOIDLE_EN_600_300, powercfg.STANDBYIDLE) is None
+
+
+def context(name: str):
+    return Engine(load_snapshot(str(FIXTURES / "windows" / f"{name}.json")), load_profile()).context()
+
+
+def test_secure_screen_saver_and_consolelock_lock_the_screen():
+    facts = facts_for(context("pass-en"), "lock")
+    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (180, True, True, 0)
+    assert facts.sources[0] == "password-protected screen saver"
+
+
+def test_no_route_locks_the_screen_and_no_password_on_wake():
+    facts = facts_for(context("fail-en"), "lock")
+    assert facts.lock_enabled is False and facts.lock_on_wake is False
+    assert facts.idle_seconds == 900  # the display still turns off after 15 minutes: shown as evidence
+
+
+def test_modern_standby_without_consolelock_falls_back_to_delay_lock_interval():
+    german = facts_for(context("modern-standby-de"), "lock")
+    assert (german.idle_seconds, german.lock_enabled, german.lock_delay_seconds) == (300, True, 0)
+    assert (german.lock_on_wake, german.wake_grace_seconds) == (True, 0)
+    french = facts_for(context("modern-standby-fr"), "lock")
+    assert (french.idle_seconds, french.lock_delay_seconds, french.wake_grace_seconds) == (180, 0, 900)
+
+
+def test_group_policy_screen_saver_wins_over_the_users_own():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(600, 600), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
+        consolelock_read=True, consolelock_policy={},
+        desktop={"ScreenSaveActive": "0"},
+        desktop_policy={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "240"},
+        inactivity=None,
+    )
+    assert (facts.idle_seconds, facts.lock_delay_seconds) == (240, 0)
+
+
+def test_inactivity_limit_and_the_quickest_route_wins():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(600, 600), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
+        consolelock_read=True, consolelock_policy={},
+        desktop={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "900"}, desktop_policy={},
+        inactivity=120,
+    )
+    assert (facts.idle_seconds, facts.lock_delay_seconds, facts.sources[0]) == (120, 0, "machine inactivity limit")
+
+
+def test_wake_password_policy_wins_over_the_power_plan():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 300), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
+        consolelock_read=True, consolelock_policy={"ACSettingIndex": 0, "DCSettingIndex": 0},
+        desktop={}, desktop_policy={}, inactivity=None,
+    )
+    assert facts.lock_on_wake is False
+
+
+def test_an_unseen_delay_lock_value_is_unknown_not_never():
+    assert lock.wake_from_delay_lock(0xFFFFFFFF) == (None, None)
+    assert lock.wake_from_delay_lock(None) == (None, None)
+    assert lock.wake_from_delay_lock(60) == (True, 60)
+
+
+def test_powercfg_absent_is_unknown_with_a_reason():
+    with pytest.raises(ProbeUnknown, match="power settings"):
+        facts_for(context("unknown"), "lock")
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"AutoAdminLogon": "1", "DefaultUserName": "sam", "Shell": "explorer.exe"}, (True, "sam")),
+        ({"AutoAdminLogon": "0", "DefaultUserName": "sam", "Shell": "explorer.exe"}, (False, None)),
+        ({"Shell": "explorer.exe"}, (False, None)),
+    ],
+)
+def test_autologin_values(values, expected):
+    facts = autologin.judge_values(values)
+    assert (facts.enabled, facts.user) == expected
+
+
+def test_autologin_unreadable_or_strange_is_unknown():
+    with pytest.raises(ProbeUnknown):
+        autologin.judge_values({})
+    with pytest.raises(ProbeUnknown, match="does not recognise"):
+        autologin.judge_values({"AutoAdminLogon": "yes", "Shell": "explorer.exe"})
+
+
+def test_autologin_never_asks_for_the_password_value():
+    asked: list[list[str]] = []
+
+    class Spy(ReplaySystem):
+        def registry_values(self, key, names):
+            asked.append(list(names))
+            return super().registry_values(key, names)
+
+    data = {"schema": "devicecheck-snapshot/1", "platform": "windows", "taken_at": "2026-11-25T10:30:00+00:00",
+            "registry": {autologin.WINLOGON: {"AutoAdminLogon": "1", "DefaultPassword": "hunter2", "Shell": "explorer.exe"}}}
+    ctx = Engine(Spy(data), load_profile()).context()
+    facts = autologin.read(ctx)
+    assert facts.enabled is True
+    assert all("defaultpassword" not in n.lower() for names in asked for n in names)
+    assert "hunter2" not in repr(facts)
+    with pytest.raises(ValueError):
+        ctx.system.registry_values(autologin.WINLOGON, ["DefaultPassword"])
+
+
+@pytest.mark.parametrize(
+    ("stdout", "expected"),
+    [("MicrosoftAccount\r\n", True), ("AzureAD\n", True)],
+)
+def test_online_accounts_always_need_a_password(stdout, expected):
+    assert account.judge_source(stdout).has_password is expected
+
+
+@pytest.mark.parametrize("stdout", ["Local\n", "", "Get-LocalUser : The term 'Get-LocalUser' is not recognized"])
+def test_local_or_unreadable_account_is_unknown_never_a_guess(stdout):
+    with pytest.raises(ProbeUnknown) as err:
+        account.judge_source(stdout)
+    assert err.value.fix is not None and err.value.fix.settings_uri == "ms-settings:signinoptions"
+
+
+@pytest.mark.parametrize(
+    ("stdout", "encrypted"),
+    [("1\r\n", True), ("3\n", True), ("5\n", True), ("6\n", True), ("2\n", False), ("4\n", False)],
+)
+def test_bitlocker_protection_values(stdout, encrypted):
+    assert disk.judge_value(stdout, "C:").encrypted is encrypted
+
+
+@pytest.mark.parametrize("stdout", ["0\n", "", "\r\n", "7\n", "Exception calling NameSpace"])
+def test_bitlocker_unknown_values(stdout):
+    with pytest.raises(ProbeUnknown):
+        disk.judge_value(stdout, "C:")
+
+
+def test_only_a_drive_letter_reaches_the_powershell_line():
+    assert disk.system_drive({"SYSTEMDRIVE": "D:"}) == "D:"
+    assert disk.system_drive({"SYSTEMDRIVE": "C:'); Remove-Item x; ('"}) == "C:"
+    assert disk.system_drive({}) == "C:"
+
+
+def test_password_manager_programs_and_store_apps():
+    assert facts_for(context("pass-en"), "password_manager").found == ("Bitwarden",)
+    assert facts_for(context("fail-en"), "password_manager").found == ()
+
+
+def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reason():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 180), standbyidle=None, consolelock=None, consolelock_read=True,
+        consolelock_policy={}, desktop={}, desktop_policy={}, inactivity=None,
+    )
+    assert (facts.lock_enabled, facts.lock_on_wake) == (None, None)
+    assert "If you've been away" in facts.notes[0]
+    assert facts.wake_fix is not None and facts.wake_fix.settings_uri == "ms-settings:signinoptions"
