@@ -133,6 +133,21 @@ def test_installed_snapshot_replays_to_the_same_verdicts_as_the_source(installed
     assert verdicts(frozen) == verdicts(json.loads(source.stdout))
 
 
+RECORDED = sorted(p for os_name in ("windows", "darwin") for p in (ROOT / "tests" / "fixtures" / os_name).glob("*.json")
+                  if '"devicecheck-snapshot/1"' in p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("snapshot", RECORDED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_installed_app_judges_windows_and_macos_snapshots_like_the_source(installed: Path, tmp_path: Path,
+                                                                           snapshot: Path) -> None:
+    """The Linux bundle carries every OS's probes (support replays a candidate's Windows or Mac snapshot)."""
+    frozen = installed_json(installed, tmp_path, "--replay", str(snapshot))
+    source = run_cli("check", "--json", "--replay", str(snapshot), "--profile", str(SAMPLE))
+    assert source.returncode in (0, 1), source.stderr
+    assert verdicts(frozen) == verdicts(json.loads(source.stdout))
+    assert frozen["platform"]["os"] == snapshot.parent.name
+
+
 def x_server() -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
