@@ -16,12 +16,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # GUI tests run offscreen unless a test starts its own X server.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# PySide6 6.12 on Python 3.11 loses references to True/None; the whole suite shares one interpreter, so
-# guard it from the start, whichever test touches Qt first (desktop/refcount_guard.py).
-from desktop.refcount_guard import immortalise_singletons  # noqa: E402
-
-immortalise_singletons()
-
 
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
