@@ -225,6 +225,21 @@ def test_the_tarball_runs_from_wherever_it_is_unpacked(deb: Path, tmp_path: Path
     assert json.loads(res.stdout)["profile"]["agency"] == AGENCY
 
 
+def test_a_build_without_a_profile_uses_the_default_profile(tmp_path: Path) -> None:
+    """Needs the unbranded build too (`build/package.py --no-budget`, two minutes more): skipped when absent."""
+    plain = ROOT / "dist" / f"devicecheck-{__version__}-linux-x86_64.tar.gz"
+    if not plain.exists() or plain.stat().st_mtime < newest_source():
+        pytest.skip("no fresh unbranded build in dist/ (run build/package.py without --profile first)")
+    with tarfile.open(plain) as tar:
+        tar.extractall(tmp_path, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
+    exe = tmp_path / f"devicecheck-{__version__}" / "devicecheck"
+    res = subprocess.run([str(exe), "check", "--json"], capture_output=True, text=True, cwd=tmp_path,
+                         env=clean_env(tmp_path), timeout=120, check=False)
+    assert res.returncode in (0, 1), res.stderr
+    profile = json.loads(res.stdout)["profile"]
+    assert (profile["agency"], profile["source"]) == ("", "default")
+
+
 def test_removing_the_package_leaves_nothing_behind(installed: Path) -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "remove", "-y", "devicecheck"], check=True, env=env, stdout=subprocess.DEVNULL,
