@@ -39,8 +39,8 @@ TEST_PACKAGES = [
     "libsecret-tools", "xvfb", "xauth", "x11-utils", "trayer", "libnss3-tools", "poppler-utils", "sqlite3",
     "strace", "procps",
     # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
-    # the test screenshots the window with ImageMagick's import.
-    f"libpython{sys.version_info.major}.{sys.version_info.minor}", "binutils", "imagemagick",
+    # the test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick's import).
+    f"libpython{sys.version_info.major}.{sys.version_info.minor}", "binutils", "imagemagick", "desktop-file-utils",
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -170,6 +171,18 @@ def find_window(display: str, text: str, app: subprocess.Popen[bytes], timeout: 
     return None
 
 
+def menu_command(env: dict[str, str]) -> list[str]:
+    """The installed menu entry's Exec command (checked by desktop-file-validate), resolved on PATH."""
+    entry = Path("/usr/share/applications/devicecheck.desktop")
+    subprocess.run(["desktop-file-validate", str(entry)], check=True, capture_output=True)
+    text = entry.read_text(encoding="utf-8")
+    assert f"Name={TITLE}\n" in text and "Icon=devicecheck\n" in text
+    argv = shlex.split(next(line for line in text.splitlines() if line.startswith("Exec="))[len("Exec="):])
+    argv[0] = shutil.which(argv[0], path=env.get("PATH", os.defpath)) or argv[0]
+    assert Path(argv[0]).resolve() == Path("/opt/devicecheck/devicecheck")
+    return argv
+
+
 def settle_then_screenshot(env: dict[str, str], shot: Path, timeout: float = 15) -> None:
     """Screenshot the screen once it stops changing (the checks have filled the window in), or after `timeout`."""
     deadline, previous = time.monotonic() + timeout, b""
@@ -184,11 +197,14 @@ def settle_then_screenshot(env: dict[str, str], shot: Path, timeout: float = 15)
 
 
 def test_installed_window_opens_with_the_agency_in_its_title(installed: Path, tmp_path: Path) -> None:
-    need("Xvfb", "xwininfo", "xprop", "import", "identify", "dbus-run-session", "gnome-keyring-daemon")
+    need("Xvfb", "xwininfo", "xprop", "import", "identify", "dbus-run-session", "gnome-keyring-daemon",
+         "desktop-file-validate")
     xvfb, display = x_server()
     env = dict(clean_env(tmp_path), DISPLAY=display)
-    # As on a desktop: a session bus and an unlocked keyring (else the keyring check pops up a prompt).
-    app = subprocess.Popen([*UNLOCKED_KEYRING, str(installed)], env=env, cwd=tmp_path,
+    # Started as the menu does: the desktop entry's Exec command, found on PATH. As on a desktop: a session
+    # bus and an unlocked keyring (else the keyring check pops up a prompt).
+    command = menu_command(env)
+    app = subprocess.Popen([*UNLOCKED_KEYRING, *command], env=env, cwd=tmp_path,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         window = find_window(display, AGENCY, app)
