@@ -91,6 +91,12 @@ def run_app(argv: list[str]) -> int:
     _timing("display connected")
     QApplication.setApplicationName("Device Check")
     QApplication.setDesktopFileName("devicecheck")
+    from desktop.single_instance import SingleInstance
+
+    instance = SingleInstance(parent=app)
+    # One already runs: it shows its window instead (a screenshot or timing run is a one-off and never asks).
+    if not (args.screenshot or args.quit_when_done) and not instance.claim("tray" if args.tray else "show"):
+        return 0
     try:
         system = None
         if args.replay:
@@ -116,7 +122,11 @@ def run_app(argv: list[str]) -> int:
 
     window = MainWindow(session)
     _timing("window built")
-    window.show()
+    from desktop.background import attach_background
+
+    background = attach_background(app, window, session, instance)  # tray, monitor, start at login
+    if not args.tray:  # the login item starts in the tray, without the window
+        window.show()
     QTimer.singleShot(0, lambda: _timing("window shown"))
     first_run = {"done": False}
 
@@ -131,4 +141,5 @@ def run_app(argv: list[str]) -> int:
 
     window.run_finished.connect(finished)
     QTimer.singleShot(0, window.check_everything)
+    QTimer.singleShot(0, background.start)
     return int(app.exec())

@@ -1,0 +1,245 @@
+"""The tray monitor on a real desktop: Xvfb, trayer (a real system tray), dunst (a real notification
+service) on a dbus-run-session bus, with dbus-monitor recording every Notify call. A copy of /bin/sleep
+named Discord stands in for the app. The harness's clock starts at a chosen time and runs fast, so several
+15-second intervals pass in about a second without any test sleeping."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import need
+from tests.desktop_session import DesktopSession, wait_for
+
+pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
+
+PROFILE = """\
+[monitor]
+interval_seconds = 15
+
+[[social_apps]]
+name = "Discord"
+processes = {{ linux = ["{exe}"], windows = ["{exe}.exe"], darwin = ["{exe}"] }}
+"""
+# Other test runs share this machine: the stand-in's file name is unique to this run, so a scan or a
+# "Quit Discord" here can only ever see (and close) the process this run started.
+EXE_NAME = f"Discord-{secrets.token_hex(3)}"  # 14 characters: within Linux's 15-character process name
+WEDNESDAY_MORNING = "2026-11-25T10:00"
+WEDNESDAY_EVENING = "2026-11-25T19:00"
+
+
+@pytest.fixture()
+def desktop(tmp_path: Path):
+    need("Xvfb", "trayer", "dbus-run-session", "dbus-monitor", "dunst", "dunstctl", "gdbus")
+    session = DesktopSession(tmp_path)
+    try:
+        session.start_bus()
+        session.start_x()
+        yield session
+    finally:
+        session.close()
+
+
+@pytest.fixture()
+def discord(tmp_path: Path):
+    exe = tmp_path / "bin" / EXE_NAME
+    exe.parent.mkdir()
+    shutil.copy("/bin/sleep", exe)
+    proc = subprocess.Popen([str(exe), "300"])
+    yield proc
+    if proc.poll() is None:
+        proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture()
+def profile(tmp_path: Path) -> Path:
+    path = tmp_path / "agency.toml"
+    path.write_text(PROFILE.format(exe=EXE_NAME))
+    return path
+
+
+def run(session: DesktopSession, tmp_path: Path, *args: str) -> list[dict[str, object]]:
+    proc = session.harness(*args, config=tmp_path / "config")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def discord_notifications(session: DesktopSession) -> list[list[str]]:
+    session.settle_monitor()
+    return [c for c in session.notify_calls() if any("Discord is open" in arg for arg in c)]
+
+
+def test_a_social_app_in_school_hours_is_notified_exactly_once(desktop, discord, profile, tmp_path):
+    desktop.start_tray()
+    desktop.start_notifications()
+    desktop.start_monitor()
+    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
+                 "--sim-seconds", "150", "--wait-tray", "10")
+    scans = [e for e in events if e["event"] == "scanned"]
+    assert len(scans) >= 4 and all(e["apps"] == ["Discord"] for e in scans), events  # seen at every interval...
+    calls = discord_notifications(desktop)
+    assert len(calls) == 1, calls  # ...but said once
+    assert 'string "Device Check"' in calls[0] and 'string "Quit Discord"' in calls[0]
+
+
+def test_nothing_is_scanned_or_notified_outside_school_hours(desktop, discord, profile, tmp_path):
+    desktop.start_tray()
+    desktop.start_notifications()
+    desktop.start_monitor()
+    # Three and a half hours of evening at 0.0005 s per simulated second: the monitor only re-plans.
+    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.0005",
+                 "--sim-seconds", str(3.5 * 3600), "--wait-tray", "10")
+    plans = [e for e in events if e["event"] == "planned"]
+    assert len(plans) >= 3 and not any(e["scan_now"] for e in plans)
+    assert all(str(e["next_wake"]).startswith("2026-11-26 08:00") for e in plans)
+    assert [e["scans"] for e in events if e["event"] == "finished"] == [0]
+    assert discord_notifications(desktop) == []
+
+
+def test_nothing_is_notified_when_not_working_today(desktop, discord, profile, tmp_path):
+    desktop.start_tray()
+    desktop.start_notifications()
+    desktop.start_monitor()
+    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
+                 "--sim-seconds", "100", "--not-working-today", "--wait-tray", "10")
+    assert [e["scans"] for e in events if e["event"] == "finished"] == [0]
+    assert "not working" in str(next(e for e in events if e["event"] == "planned")["reason"]).lower()
+    assert discord_notifications(desktop) == []
+
+
+def test_quit_from_the_notification_asks_first_then_closes_the_app_politely(desktop, discord, profile, tmp_path):
+    desktop.start_tray()
+    desktop.start_notifications()
+    desktop.start_monitor()
+    proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
+                           "--answer-quit", "yes", "--wait-tray", "10", config=tmp_path / "config")
+    assert proc.stdout is not None
+    seen: list[dict[str, object]] = []
+
+    def next_event(kind: str) -> dict[str, object]:
+        while True:
+            line = proc.stdout.readline()  # type: ignore[union-attr]
+            assert line, proc.stderr.read()  # type: ignore[union-attr]
+            event = json.loads(line)
+            seen.append(event)
+            if event["event"] == kind:
+                return event
+
+    next_event("scanned")
+    wait_for(lambda: discord_notifications(desktop), 20, "the Notify call")
+    assert discord.poll() is None
+    # The candidate clicks the notification (dunst invokes its default action, sending ActionInvoked).
+    subprocess.run(["dunstctl", "action", "0"], env=desktop.env, check=True, timeout=10)
+    asked = next_event("asked")
+    assert asked["title"] == "Quit Discord?"
+    done = next_event("quit_done")
+    assert done["asked"] == 1
+    assert discord.wait(10) == -15  # SIGTERM: asked to close, never SIGKILL
+    proc.stdin.close()  # type: ignore[union-attr]
+    proc.wait(30)
+
+
+def windows_inside_trayer_panel(tree: str) -> list[str]:
+    """The windows nested under trayer's "panel" window in `xwininfo -root -tree` output."""
+    lines = tree.splitlines()
+    for i, line in enumerate(lines):
+        if '"panel": ("panel" "trayer")' in line:
+            depth = len(line) - len(line.lstrip())
+            inside = []
+            for nested in lines[i + 1:]:
+                if nested.strip() and len(nested) - len(nested.lstrip()) <= depth:
+                    break
+                inside.append(nested.strip())
+            return inside
+    return []
+
+
+def test_tray_icon_is_embedded_in_trayer(desktop, profile, tmp_path):
+    need("xwininfo")
+    desktop.start_tray()
+    desktop.start_notifications()
+
+    def tree() -> str:
+        return subprocess.run(["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True, text=True).stdout
+
+    wait_for(lambda: '"panel": ("panel" "trayer")' in tree(), 20, "trayer's panel")
+    assert not any("Device Check" in w for w in windows_inside_trayer_panel(tree()))
+    proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
+                           "--answer-quit", "no", "--wait-tray", "10", config=tmp_path / "config")
+    started = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
+    assert started["tray_available"] is True and started["tray_visible"] is True
+    # The icon is a small window that trayer has taken into its panel (XEmbed).
+    found = wait_for(lambda: [w for w in windows_inside_trayer_panel(tree()) if '"Device Check"' in w], 20,
+                     "the tray icon inside trayer")
+    assert "22x22" in found[0]  # type: ignore[index]
+    proc.stdin.close()  # type: ignore[union-attr]
+    proc.wait(30)
+
+
+def test_without_a_tray_it_says_so_once_and_keeps_watching_with_notifications(desktop, discord, profile, tmp_path):
+    desktop.start_notifications()
+    desktop.start_monitor()
+    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
+                 "--sim-seconds", "60")
+    started = events[0]
+    assert started["tray_available"] is False
+    assert any(e["event"] == "notice" and "no tray" in str(e["text"]) for e in events)
+    desktop.settle_monitor()
+    notices = [c for c in desktop.notify_calls() if any("no tray" in a for a in c)]
+    assert len(notices) == 1
+    assert len(discord_notifications(desktop)) == 1  # still watching, by notification alone
+
+
+def test_without_a_tray_waiting_outside_school_hours_does_not_spin_the_cpu(desktop, profile, tmp_path):
+    """A known failure of other tray apps: with no tray they loop. Here the wait is one idle timer."""
+    desktop.start_notifications()
+    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
+                 "--sim-seconds", "3000")  # three seconds of real time, evening, no tray
+    finished = next(e for e in events if e["event"] == "finished")
+    assert events[0]["tray_available"] is False and finished["scans"] == 0
+    assert float(finished["wall_seconds"]) >= 2.5
+    # A busy loop would use about one CPU-second per second; an idle timer uses next to nothing.
+    assert float(finished["cpu_seconds"]) < 0.25 * float(finished["wall_seconds"]), finished
+
+
+def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
+    """Green when all is clear, amber when there are things to fix: read back from the screen itself."""
+    need("xwininfo", "import")
+    desktop.start_tray()
+    desktop.start_notifications()
+    colours = {}
+    for failing in (0, 2):
+        proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
+                               "--answer-quit", "no", "--wait-tray", "10", "--failing", str(failing),
+                               config=tmp_path / f"config-{failing}")
+        shown = None
+        while shown is None:
+            event = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
+            shown = event if event["event"] == "results_shown" else None
+        assert shown["tooltip"] == ("Device Check: all clear" if failing == 0 else "Device Check: 2 things to fix")
+
+        def icon_id() -> str | None:
+            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True, text=True).stdout
+            found = [w for w in windows_inside_trayer_panel(tree) if '"Device Check"' in w]
+            return found[0].split()[0] if found else None
+
+        wid = wait_for(icon_id, 20, "the tray icon")
+
+        def mean_rgb(wid: object = wid) -> list[float]:
+            out = subprocess.run(["import", "-window", str(wid), "-format", "%[fx:mean.r] %[fx:mean.g] %[fx:mean.b]",
+                                  "info:"], env=desktop.env, capture_output=True, text=True).stdout.split()
+            return [float(v) for v in out] if len(out) == 3 else []
+
+        colours[failing] = wait_for(mean_rgb, 20, "a screenshot of the icon")
+        proc.stdin.close()  # type: ignore[union-attr]
+        proc.wait(30)
+    green, amber = colours[0], colours[2]
+    assert green[1] > green[0]  # more green than red: the all-clear badge
+    assert amber[0] > amber[1] > amber[2]  # red over green over blue: the amber badge
