@@ -230,6 +230,39 @@ def test_installed_window_opens_with_the_agency_in_its_title(installed: Path, tm
         xvfb.wait(timeout=10)
 
 
+def test_installed_app_starts_in_the_tray_as_the_login_item_does(installed: Path, tmp_path: Path) -> None:
+    """`devicecheck --tray` (what "Start at login" runs) puts its icon in a real tray (trayer, XEmbed)."""
+    need("Xvfb", "trayer", "dbus-run-session", "dunst", "gdbus", "xwininfo")
+    from tests.desktop_session import DesktopSession, wait_for
+    from tests.test_tray_session import windows_inside_trayer_panel
+
+    desktop = DesktopSession(tmp_path)
+    app = None
+    try:
+        desktop.start_bus()
+        desktop.start_x()
+        desktop.start_tray()
+        desktop.start_notifications()
+
+        def tree() -> str:
+            return subprocess.run(["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True,
+                                  text=True, check=False).stdout
+
+        wait_for(lambda: '"panel": ("panel" "trayer")' in tree(), 20, "trayer's panel")
+        env = dict(clean_env(tmp_path / "home"), **{k: desktop.env[k] for k in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
+                                                                                 "XDG_RUNTIME_DIR")})
+        app = subprocess.Popen([str(installed), "--tray"], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+        icons = wait_for(lambda: [w for w in windows_inside_trayer_panel(tree()) if '"Device Check"' in w], 30,
+                         "Device Check's icon inside trayer")
+        assert icons and app.poll() is None
+    finally:
+        if app is not None and app.poll() is None:
+            app.terminate()
+            app.wait(10)
+        desktop.close()
+
+
 def test_the_tarball_runs_from_wherever_it_is_unpacked(deb: Path, tmp_path: Path) -> None:
     with tarfile.open(TARBALL) as tar:
         # Our own archive; the safety filter exists from Python 3.11.4 (Debian 12 has 3.11.2).
