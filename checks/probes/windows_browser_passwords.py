@@ -23,5 +23,6 @@ READS = (
          "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
 )
 
+
 def read(ctx: CheckContext) -> BrowserPasswordFacts:
     return firefox_only_facts(ctx.system, all_profiles(ctx.system))
