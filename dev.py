@@ -37,7 +37,10 @@ TEST_PACKAGES = [
     "dbus", "dbus-x11", "libglib2.0-bin", "gsettings-desktop-schemas", "dconf-gsettings-backend", "dconf-cli",
     "cinnamon-desktop-data", "mate-screensaver-common", "xfconf", "libxfconf-0-3", "mate-session-manager", "gnome-keyring",
     "libsecret-tools", "xvfb", "xauth", "x11-utils", "trayer", "libnss3-tools", "poppler-utils", "sqlite3",
-    "strace", "procps", "dunst", "imagemagick",
+    "strace", "procps", "dunst",
+    # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
+    # the test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick's import).
+    f"libpython{sys.version_info.major}.{sys.version_info.minor}", "binutils", "imagemagick", "desktop-file-utils",
 ]
 
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
-from checks.model import Fix
 from checks.probes.darwin_browser_paths import all_profiles
-from checks.probes.firefox_passwords import firefox_password_state
-from checks.probes.linux_browser_passwords import FIREFOX_STEP
+from checks.probes.firefox_passwords import firefox_only_facts
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext
@@ -24,16 +22,6 @@ READS = (
          "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
 )
 
-FIX = Fix((FIREFOX_STEP, "Press \"Check again\"."))
-
 
 def read(ctx: CheckContext) -> BrowserPasswordFacts:
-    profiles = all_profiles(ctx.system)
-    firefox = firefox_password_state(ctx.system, profiles)
-    return BrowserPasswordFacts(
-        unprotected=tuple(firefox.unprotected),
-        protected=tuple(firefox.protected),
-        unreadable=tuple(firefox.unreadable),
-        browsers_seen=tuple(sorted({p.browser for p in profiles})),
-        fix=FIX,
-    )
+    return firefox_only_facts(ctx.system, all_profiles(ctx.system))

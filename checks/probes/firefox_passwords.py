@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from checks.facts import BrowserPasswordFacts
+from checks.model import Fix
 from checks.probes.browser_profiles import BrowserProfile, join
 from checks.probes.nss_key4 import has_primary_password
 from checks.system import ReadDenied, System
 
 KEY4_SQL = "SELECT item1, item2 FROM metadata WHERE id = 'password'"
+FIREFOX_STEP = ("Firefox: open Settings, then Privacy & Security. Under \"Passwords\", tick \"Use a Primary "
+                "Password\" and choose one you will remember.")
 
 
 @dataclass
@@ -53,3 +57,15 @@ def firefox_password_state(system: System, profiles: Sequence[BrowserProfile]) -
         else:
             state.unprotected.append(f"{where}: {_logins(count)}, no primary password")
     return state
+
+
+def firefox_only_facts(system: System, profiles: Sequence[BrowserProfile]) -> BrowserPasswordFacts:
+    """Where only Firefox can leave saved passwords open (Windows and macOS lock Chromium's away)."""
+    firefox = firefox_password_state(system, profiles)
+    return BrowserPasswordFacts(
+        unprotected=tuple(firefox.unprotected),
+        protected=tuple(firefox.protected),
+        unreadable=tuple(firefox.unreadable),
+        browsers_seen=tuple(sorted({p.browser for p in profiles})),
+        fix=Fix((FIREFOX_STEP, "Press \"Check again\".")),
+    )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from checks.facts import BrowserPasswordFacts, Read
 from checks.model import Fix
 from checks.probes.browser_profiles import join
-from checks.probes.firefox_passwords import firefox_password_state
+from checks.probes.firefox_passwords import FIREFOX_STEP, firefox_password_state
 from checks.probes.linux_browser_paths import CHROMIUM_FLAG_FILES, CHROMIUM_SYSTEM_FLAG_DIRS, all_profiles, config_home
 from checks.probes.social_match import plain_name
 from checks.system import ReadDenied
@@ -34,8 +34,6 @@ READS = (
          "whether a browser is always started with " + BASIC),
 )
 
-FIREFOX_STEP = ("Firefox: open Settings, then Privacy & Security. Under \"Passwords\", tick \"Use a Primary "
-                "Password\" and choose one you will remember.")
 CHROMIUM_STEP = ("Chrome, Chromium, Edge or Brave: remove \"--password-store=basic\" from the file or shortcut named "
                  "above, then close the browser and open it again so it uses your keyring.")
 

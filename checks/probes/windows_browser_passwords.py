@@ -11,9 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
-from checks.model import Fix
-from checks.probes.firefox_passwords import firefox_password_state
-from checks.probes.linux_browser_passwords import FIREFOX_STEP
+from checks.probes.firefox_passwords import firefox_only_facts
 from checks.probes.windows_browser_paths import all_profiles
 
 if TYPE_CHECKING:
@@ -25,16 +23,6 @@ READS = (
          "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
 )
 
-FIX = Fix((FIREFOX_STEP, "Press \"Check again\"."))
-
 
 def read(ctx: CheckContext) -> BrowserPasswordFacts:
-    profiles = all_profiles(ctx.system)
-    firefox = firefox_password_state(ctx.system, profiles)
-    return BrowserPasswordFacts(
-        unprotected=tuple(firefox.unprotected),
-        protected=tuple(firefox.protected),
-        unreadable=tuple(firefox.unreadable),
-        browsers_seen=tuple(sorted({p.browser for p in profiles})),
-        fix=FIX,
-    )
+    return firefox_only_facts(ctx.system, all_profiles(ctx.system))

@@ -1,0 +1,112 @@
+"""The installer build's own parts, fast: branding, the Qt trim, the .deb and tarball layout (real dpkg-deb),
+and bad profiles. The full build-install-run-remove test is tests/test_package_install.py."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, need
+
+BUILD = ROOT / "build"
+SAMPLE = ROOT / "resources" / "profiles" / "sample-agency.toml"
+
+
+@pytest.fixture(scope="module")
+def build_modules() -> dict[str, object]:
+    sys.path.insert(0, str(BUILD))
+    try:
+        return {name: importlib.import_module(name) for name in ("branding", "debian", "qt_trim")}
+    finally:
+        sys.path.remove(str(BUILD))
+
+
+def test_branded_names_carry_the_agency(build_modules: dict) -> None:
+    brand = build_modules["branding"].load_brand(SAMPLE)
+    assert brand.agency == "Northfield Supply Teachers"
+    assert brand.display_name == "Device Check — Northfield Supply Teachers"
+    assert build_modules["debian"].deb_name(brand) == f"devicecheck-northfield-supply-teachers_{brand.version}_amd64.deb"
+    assert build_modules["debian"].tarball_name(brand) == (
+        f"devicecheck-northfield-supply-teachers-{brand.version}-linux-x86_64.tar.gz")
+
+
+def test_a_build_without_a_profile_is_plain_device_check(build_modules: dict) -> None:
+    from checks._version import __version__
+
+    brand = build_modules["branding"].load_brand(None)
+    assert (brand.agency, brand.display_name, brand.profile) == ("", "Device Check", None)
+    assert build_modules["debian"].deb_name(brand) == f"devicecheck_{__version__}_amd64.deb"
+
+
+def test_a_bad_profile_stops_the_build_with_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "agency.toml"
+    bad.write_text('[lock]\nmax_idle_minutes = "soon"\n', encoding="utf-8")
+    res = subprocess.run([sys.executable, str(BUILD / "package.py"), "--profile", str(bad)],
+                         capture_output=True, text=True, timeout=60, check=False)
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and str(bad) in res.stderr and "max_idle_minutes" in res.stderr
+    assert "Traceback" not in res.stderr and "building" not in res.stdout  # stopped before PyInstaller
+
+
+@pytest.mark.parametrize(("dest", "kept"), [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+    ("PySide6/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+])
+def test_the_qt_trim_keeps_what_a_window_needs(build_modules: dict, dest: str, kept: bool) -> None:
+    assert build_modules["qt_trim"].wanted(f"/site/{dest}", str(Path(dest).parent)) is kept
+
+
+def fake_bundle(root: Path) -> Path:
+    """A stand-in onedir: an executable script and a data file (the real bundle is built by the slow test)."""
+    onedir = root / "devicecheck"
+    (onedir / "_internal" / "resources").mkdir(parents=True)
+    exe = onedir / "devicecheck"
+    exe.write_text("#!/bin/sh\necho devicecheck 0.0\n", encoding="utf-8")
+    exe.chmod(0o700)
+    (onedir / "_internal" / "resources" / "note.txt").write_text("x", encoding="utf-8")
+    return onedir
+
+
+def test_the_deb_installs_under_opt_with_a_command_menu_entry_and_icon(build_modules: dict, tmp_path: Path) -> None:
+    need("dpkg-deb")
+    brand = build_modules["branding"].load_brand(SAMPLE)
+    deb = build_modules["debian"].build_deb(fake_bundle(tmp_path), brand, tmp_path / "stage", tmp_path / "dist")
+    fields = subprocess.run(["dpkg-deb", "-f", str(deb)], capture_output=True, text=True, check=True).stdout
+    assert "Package: devicecheck\n" in fields
+    assert "Description: Device Check — Northfield Supply Teachers\n" in fields
+    depends = next(line for line in fields.splitlines() if line.startswith("Depends:"))
+    for lib in ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
+                "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4"):
+        assert lib in depends
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
+    rows = {line.split()[5].removeprefix("."): line for line in listing.splitlines()}
+    assert rows["/opt/devicecheck/devicecheck"].startswith("-rwxr-xr-x root/root")
+    assert rows["/opt/devicecheck/_internal/resources/note.txt"].startswith("-rw-r--r-- root/root")
+    assert "-> /opt/devicecheck/devicecheck" in rows["/usr/bin/devicecheck"]
+    assert "/usr/share/icons/hicolor/256x256/apps/devicecheck.png" in rows
+    entry = (tmp_path / "stage" / "usr" / "share" / "applications" / "devicecheck.desktop").read_text(encoding="utf-8")
+    assert "Name=Device Check — Northfield Supply Teachers\n" in entry and "Exec=devicecheck\n" in entry
+
+
+def test_the_tarball_holds_the_bundle_in_one_folder(build_modules: dict, tmp_path: Path) -> None:
+    brand = build_modules["branding"].load_brand(None)
+    path = build_modules["debian"].build_tarball(fake_bundle(tmp_path), brand, tmp_path / "dist")
+    with tarfile.open(path) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+    top = f"devicecheck-{brand.version}"
+    assert {m.split("/")[0] for m in members} == {top}
+    assert members[f"{top}/devicecheck"].mode & 0o100 and members[f"{top}/devicecheck"].uname == "root"
+    assert f"{top}/devicecheck.png" in members
