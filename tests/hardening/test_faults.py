@@ -77,13 +77,14 @@ def leftovers(token: str) -> list[int]:
     return out
 
 
+# xfconf-query printing nothing is left out: it is what a channel with nothing set gives (seen with real
+# xfconfd in tests/test_lock_xfce_kde.py), so the defaults apply: an answer, not a fault.
+CASES = [(c, m) for c in sorted(COMMANDS) for m in MODES if (c, m) != ("xfconf-query", "empty")]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize(("command", "mode"), CASES)
 def test_a_faulty_command_stays_in_its_own_row(tmp_path: Path, command: str, mode: str) -> None:
-    if (command, mode) == ("xfconf-query", "empty"):
-        pytest.skip("xfconf-query prints nothing for a channel with nothing set (seen with real xfconfd in "
-                    "tests/test_lock_xfce_kde.py): the defaults apply, so it is an answer, not a fault")
     token = f"{os.getpid()}{next(_unique)}"
     desktop, affected = COMMANDS[command]
     home = tmp_path / "home"
