@@ -146,7 +146,7 @@ def main(argv: list[str]) -> int:
     if what == "run":
         return subprocess.call([str(py), "-m", "desktop", *rest])
     steps = [
-        [str(py), "-m", "ruff", "check", "checks", "desktop", "tests", "dev.py"],
+        [str(py), "-m", "ruff", "check", "checks", "desktop", "tests", "tools", "build", "dev.py"],
         [str(py), "-m", "mypy"],
         [str(py), "-m", "pytest", *rest],
     ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long social-sites takes on a large browser history: prints figures, asserts nothing.
 
-    python benchmarks/bench_history.py [VISITS]
+    python tests/bench/history_bench.py [VISITS]
 
 Builds a Chromium History file (the schema in tests/fixtures/chromium_history_schema.sql, with Chromium's
 visits_time_index) holding VISITS visits spread over 90 days, then times history.read_visits for today's
@@ -17,7 +17,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from checks.live import LiveSystem  # noqa: E402
