@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -95,17 +96,18 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     return report, EXIT_FAIL if failed else EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+PdfWriter = Callable[[dict[str, Any], str], None]
+
+
+def cmd_check(args: argparse.Namespace, pdf_writer: PdfWriter | None = None) -> int:
     from checks.report import render_text
 
     report, code = run_checks(args)
     if args.pdf:
-        try:
-            from desktop.pdf import write_pdf  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:
+        if pdf_writer is None:
             print("devicecheck: --pdf needs the desktop part of Device Check (PySide6)", file=sys.stderr)
             return EXIT_USAGE
-        write_pdf(report, args.pdf)
+        pdf_writer(report, args.pdf)
     if args.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
     else:
@@ -137,14 +139,16 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, pdf_writer: PdfWriter | None = None) -> int:
+    """The engine's command line. `pdf_writer` comes from desktop/ (Qt's PDF writer): the engine never
+    imports the face."""
     from checks.snapshot import SnapshotError
 
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
         if args.command == "check":
-            return cmd_check(args)
+            return cmd_check(args, pdf_writer)
         if args.command == "snapshot":
             return cmd_snapshot(args)
         parser.print_help()

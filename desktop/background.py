@@ -10,13 +10,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from checks import autostart
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
 from checks.monitor import NotifyMemory, failure_keys, not_working_today, pause_until_tomorrow, paused
 from checks.profile import Profile
 from checks.settings import SettingsStore, UserSettings
 from checks.system import System
+from desktop import autostart
 from desktop.monitor import Clock, Monitor
 from desktop.notify import make_notifier
 from desktop.quit_app import QuitAsker

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 ENGINE_COMMANDS = ("check", "snapshot", "--version", "-h", "--help")
 
@@ -17,12 +18,19 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def write_pdf_lazily(report: dict[str, Any], path: str) -> None:
+    """Qt is loaded only when a PDF is asked for, so `check` stays fast without it."""
+    from desktop.pdf import write_pdf
+
+    write_pdf(report, path)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in ENGINE_COMMANDS:
         from checks.cli import main as cli_main
 
-        return cli_main(args)
+        return cli_main(args, pdf_writer=write_pdf_lazily)
     if not has_display():
         from checks.cli import main as cli_main
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from checks import autostart
+from desktop import autostart
 
 
 @pytest.fixture()
