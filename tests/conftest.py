@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,18 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) 
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=full_env, timeout=timeout, check=False
     )
+
+
+@contextlib.contextmanager
+def stand_in_app(path: Path, seconds: int = 300) -> Iterator[subprocess.Popen[bytes]]:
+    """A harmless program (a copy of sleep) at `path`, so it runs under an app's name; stopped by its own
+    PID afterwards, never by name, so parallel runs never touch each other's."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy("/bin/sleep", path)
+    proc = subprocess.Popen([str(path), str(seconds)])
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+        proc.wait(10)

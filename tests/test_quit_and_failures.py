@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import secrets
-import shutil
 import signal
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from checks.settings import SettingsStore
 from desktop.monitor import Monitor
 from desktop.notify import Notifier
 from desktop.quit_app import QuitAsker
+from tests.conftest import stand_in_app
 
 PROFILE = """\
 [[social_apps]]
@@ -52,13 +51,8 @@ def profile(tmp_path: Path):
 
 @pytest.fixture()
 def discord(tmp_path: Path):
-    exe = tmp_path / EXE_NAME
-    shutil.copy("/bin/sleep", exe)
-    proc = subprocess.Popen([str(exe), "300"])
-    yield proc
-    if proc.poll() is None:
-        proc.terminate()
-    proc.wait(10)
+    with stand_in_app(tmp_path / EXE_NAME) as proc:
+        yield proc
 
 
 @pytest.mark.parametrize("answer", ["yes", "no"])

@@ -2,8 +2,6 @@
 
 import json
 import os
-import shutil
-import subprocess
 from datetime import date
 
 import pytest
@@ -12,7 +10,7 @@ from checks.probes.social_match import chromium_app_id, domain_matches, match_so
 from checks.profile import load_profile
 from checks.settings import UserSettings
 from checks.system import ProcessInfo
-from tests.conftest import run_cli
+from tests.conftest import run_cli, stand_in_app
 
 SCHOOL_TIME = "2026-11-25T10:30:00+00:00"  # a Wednesday, inside the default 08:00-16:00
 SATURDAY = "2026-11-28T10:30:00+00:00"
@@ -28,17 +26,8 @@ def names(procs, os_name="linux"):
 @pytest.fixture
 def fake_apps(tmp_path):
     """Harmless programs (copies of sleep) named like Discord and Telegram, stopped by their own PIDs."""
-    started = []
-    for name in ("Discord", "telegram-desktop"):
-        path = tmp_path / name
-        shutil.copy("/bin/sleep", path)
-        started.append(subprocess.Popen([str(path), "60"]))
-    try:
-        yield [p.pid for p in started]
-    finally:
-        for proc in started:
-            proc.kill()
-            proc.wait()
+    with stand_in_app(tmp_path / "Discord", 60) as discord, stand_in_app(tmp_path / "telegram-desktop", 60) as telegram:
+        yield [discord.pid, telegram.pid]
 
 
 def test_running_apps_fail_in_school_hours_and_are_named_not_numbered(fake_apps, tmp_path):

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import secrets
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import need
+from tests.conftest import need, stand_in_app
 from tests.desktop_session import DesktopSession, wait_for
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
@@ -47,14 +46,8 @@ def desktop(tmp_path: Path):
 
 @pytest.fixture()
 def discord(tmp_path: Path):
-    exe = tmp_path / "bin" / EXE_NAME
-    exe.parent.mkdir()
-    shutil.copy("/bin/sleep", exe)
-    proc = subprocess.Popen([str(exe), "300"])
-    yield proc
-    if proc.poll() is None:
-        proc.terminate()
-    proc.wait(10)
+    with stand_in_app(tmp_path / "bin" / EXE_NAME) as proc:
+        yield proc
 
 
 @pytest.fixture()
