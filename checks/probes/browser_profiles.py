@@ -10,9 +10,14 @@ from __future__ import annotations
 import configparser
 import ntpath
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checks.system import ReadDenied, System
+
+if TYPE_CHECKING:
+    from checks.catalog import CheckContext
 
 
 @dataclass(frozen=True)
@@ -76,3 +81,9 @@ def firefox_profiles(system: System, root: str, browser: str = "Firefox") -> lis
         folder = join(system, root, *path.split("/")) if relative else path
         found.append(BrowserProfile(browser, "firefox", name, folder))
     return found
+
+
+def shared_profiles(ctx: CheckContext, all_profiles: Callable[[System], list[BrowserProfile]]) -> list[BrowserProfile]:
+    """This OS's browser profiles, found once per run: social-sites, browser-passwords and password-manager
+    all need them, and finding them lists several folders and reads profiles.ini."""
+    return ctx.shared("browser_profiles", lambda: all_profiles(ctx.system))

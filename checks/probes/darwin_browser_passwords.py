@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
+from checks.probes.browser_profiles import shared_profiles
 from checks.probes.darwin_browser_paths import all_profiles
 from checks.probes.firefox_passwords import firefox_only_facts
 
@@ -24,4 +25,4 @@ READS = (
 
 
 def read(ctx: CheckContext) -> BrowserPasswordFacts:
-    return firefox_only_facts(ctx.system, all_profiles(ctx.system))
+    return firefox_only_facts(ctx.system, shared_profiles(ctx, all_profiles))

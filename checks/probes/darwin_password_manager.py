@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordManagerFacts, Read
+from checks.probes.browser_profiles import shared_profiles
 from checks.probes.darwin_browser_paths import all_profiles
 from checks.probes.password_managers import extensions_found
 
@@ -46,5 +47,5 @@ def read(ctx: CheckContext) -> PasswordManagerFacts:
         for label in match_apps(ctx.system.list_dir(folder) or []):
             if label not in found:
                 found.append(label)
-    found += [label for label in extensions_found(ctx.system, all_profiles(ctx.system)) if label not in found]
+    found += [label for label in extensions_found(ctx.system, shared_profiles(ctx, all_profiles)) if label not in found]
     return PasswordManagerFacts(tuple(found), (*folders, "browser extensions"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisit, SiteVisitFacts
 from checks.model import Fix, ProbeUnknown
-from checks.probes.browser_profiles import join
+from checks.probes.browser_profiles import join, shared_profiles
 from checks.probes.darwin_browser_paths import all_profiles
 from checks.probes.history import minimal_domains, read_visits, school_window
 from checks.system import ReadDenied
@@ -94,7 +94,7 @@ def read(ctx: CheckContext) -> SiteVisitFacts:
     if window is None:
         return SiteVisitFacts(())
     domains = [d for app in ctx.profile.social_apps for d in app.domains]
-    facts = read_visits(ctx.system, all_profiles(ctx.system), domains, *window)
+    facts = read_visits(ctx.system, shared_profiles(ctx, all_profiles), domains, *window)
     visits, read_ok, unreadable = list(facts.visits), list(facts.browsers_read), list(facts.unreadable)
     try:
         safari, safari_read = safari_visits(ctx, minimal_domains(domains), *window)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
 from checks.model import Fix
-from checks.probes.browser_profiles import join
+from checks.probes.browser_profiles import join, shared_profiles
 from checks.probes.firefox_passwords import FIREFOX_STEP, firefox_password_state
 from checks.probes.linux_browser_paths import CHROMIUM_FLAG_FILES, CHROMIUM_SYSTEM_FLAG_DIRS, all_profiles, config_home
 from checks.probes.social_match import plain_name
@@ -69,7 +69,7 @@ def basic_store_sources(system: System) -> list[str]:
 
 
 def read(ctx: CheckContext) -> BrowserPasswordFacts:
-    profiles = all_profiles(ctx.system)
+    profiles = shared_profiles(ctx, all_profiles)
     firefox = firefox_password_state(ctx.system, profiles)
     basic = basic_store_sources(ctx.system)
     seen = sorted({p.browser for p in profiles})

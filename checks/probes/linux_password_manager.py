@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordManagerFacts, Read
+from checks.probes.browser_profiles import shared_profiles
 from checks.probes.linux_browser_paths import all_profiles
 from checks.probes.password_managers import extensions_found
 
@@ -81,7 +82,7 @@ def read(ctx: CheckContext) -> PasswordManagerFacts:
         for name in parse_snap_list(snap.stdout):
             if name in SNAPS:
                 add(f"{SNAPS[name]} (Snap)")
-    for label in extensions_found(system, all_profiles(system)):
+    for label in extensions_found(system, shared_profiles(ctx, all_profiles)):
         add(label)
     # dpkg-query exits 1 when some names are unknown; a hang, a crash or a refusal means it was not looked at.
     dpkg_answered = dpkg.returncode in (0, 1) and not dpkg.missing and not dpkg.timed_out

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordManagerFacts, Read
+from checks.probes.browser_profiles import shared_profiles
 from checks.probes.password_managers import extensions_found
 from checks.probes.windows_browser_paths import all_profiles
 
@@ -73,5 +74,5 @@ def find_programs(ctx: CheckContext) -> tuple[list[str], list[str]]:
 
 def read(ctx: CheckContext) -> PasswordManagerFacts:
     found, looked = find_programs(ctx)
-    found += [label for label in extensions_found(ctx.system, all_profiles(ctx.system)) if label not in found]
+    found += [label for label in extensions_found(ctx.system, shared_profiles(ctx, all_profiles)) if label not in found]
     return PasswordManagerFacts(tuple(found), (*looked, "browser extensions"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisitFacts
+from checks.probes.browser_profiles import shared_profiles
 from checks.probes.history import site_facts
 from checks.probes.windows_browser_paths import all_profiles
 
@@ -23,4 +24,4 @@ READS = (
 
 
 def read(ctx: CheckContext) -> SiteVisitFacts:
-    return site_facts(ctx, all_profiles(ctx.system))
+    return site_facts(ctx, shared_profiles(ctx, all_profiles))
