@@ -11,7 +11,6 @@ ENV_KEYS = (
     "PROGRAMFILES", "PROGRAMFILES(X86)", "SYSTEMDRIVE", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH",
 )
 
-KNOWN = ("GNOME", "KDE", "Cinnamon", "MATE", "XFCE")
 _ALIASES = {
     "gnome": "GNOME", "ubuntu": "GNOME", "gnome-classic": "GNOME", "gnome-flashback": "GNOME", "pop": "GNOME",
     "unity": "GNOME", "budgie": None, "kde": "KDE", "plasma": "KDE", "plasmawayland": "KDE", "plasmax11": "KDE",

@@ -72,10 +72,6 @@ class CheckResult:
     fix: Fix | None = None
     duration_ms: int = 0
 
-    @property
-    def needs_action(self) -> bool:
-        return self.status in (Status.FAIL, Status.WARN)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,

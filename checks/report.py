@@ -32,7 +32,11 @@ def summary(results: list[CheckResult]) -> dict[str, int]:
 
 def summary_line(results: list[CheckResult]) -> str:
     """The one-line verdict at the top of the window and the bottom of the text checklist."""
-    counts = Counter(r.status for r in results)
+    return summary_line_from_counts(summary(results))
+
+
+def summary_line_from_counts(by_status: dict[str, int]) -> str:
+    counts = {Status(k): v for k, v in by_status.items()}
     to_fix, advice = counts[Status.FAIL], counts[Status.WARN]
     unsure = counts[Status.UNKNOWN] + counts[Status.ERROR]
     if to_fix:
@@ -120,7 +124,5 @@ def render_text(report: dict[str, Any]) -> str:
             mark = "TO CONFIRM" if d["due"] else "CONFIRMED"
             out.append(f"  [{mark:^10}] {d['text']}")
         out.append("")
-    results = [CheckResult(r["id"], Status(r["status"]), r["severity"], r["clause"], r["title"], r["detail"])
-               for r in report["results"]]
-    out.append(summary_line(results))
+    out.append(summary_line_from_counts(report["summary"]))
     return "\n".join(out) + "\n"

@@ -164,7 +164,6 @@ class RecordingSystem(System):
         self.keyring: dict[str, str] | None = None
         self.counts: dict[str, dict[str, int | str]] = {}
         self.taken_at = inner.now()
-        self.env_keys_read: set[str] = set()
 
     def run(self, argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> CommandResult:
         result = self.inner.run(argv, timeout)

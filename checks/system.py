@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 DEFAULT_TIMEOUT = 3.0
@@ -61,7 +61,6 @@ class FileInfo:
 class KeyringState:
     backend: str  # "module.Class" of the keyring backend in use
     roundtrip: str  # "ok" or "error: ..."
-    details: Mapping[str, str] = field(default_factory=dict)
 
 
 class ReadDenied(Exception):

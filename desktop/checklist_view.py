@@ -3,7 +3,7 @@ row by row when the model changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from desktop.check_row import CheckRow
@@ -58,7 +58,3 @@ class ChecklistView(QScrollArea):
 
     def row_for(self, check_id: str) -> CheckRow:
         return self.check_rows[check_id]
-
-    def scroll_to(self, widget: QWidget) -> None:
-        self.ensureWidgetVisible(widget)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
