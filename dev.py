@@ -30,17 +30,49 @@ QT_LIBS = {
     "libglib-2.0.so.0": "libglib2.0-0",
 }
 # For a real window (xcb) rather than offscreen.
-XCB_PACKAGES = ["libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
-                "libxcb-randr0", "libxcb-render-util0", "libxcb-image0", "libxcb-xinerama0", "libxcb-xkb1"]
+XCB_PACKAGES = [
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-shape0",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-image0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+]
 # What the tests drive for real: GNOME/Cinnamon/MATE settings, XFCE's xfconf, a keyring, a tray, X, NSS.
 TEST_PACKAGES = [
-    "dbus", "dbus-x11", "libglib2.0-bin", "gsettings-desktop-schemas", "dconf-gsettings-backend", "dconf-cli",
-    "cinnamon-desktop-data", "mate-screensaver-common", "xfconf", "libxfconf-0-3", "mate-session-manager", "gnome-keyring",
-    "libsecret-tools", "xvfb", "xauth", "x11-utils", "trayer", "libnss3-tools", "poppler-utils", "sqlite3",
-    "strace", "procps", "dunst",
+    "dbus",
+    "dbus-x11",
+    "libglib2.0-bin",
+    "gsettings-desktop-schemas",
+    "dconf-gsettings-backend",
+    "dconf-cli",
+    "cinnamon-desktop-data",
+    "mate-screensaver-common",
+    "xfconf",
+    "libxfconf-0-3",
+    "mate-session-manager",
+    "gnome-keyring",
+    "libsecret-tools",
+    "xvfb",
+    "xauth",
+    "x11-utils",
+    "trayer",
+    "libnss3-tools",
+    "poppler-utils",
+    "sqlite3",
+    "strace",
+    "procps",
+    "dunst",
     # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
     # the test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick's import).
-    f"libpython{sys.version_info.major}.{sys.version_info.minor}", "binutils", "imagemagick", "desktop-file-utils",
+    f"libpython{sys.version_info.major}.{sys.version_info.minor}",
+    "binutils",
+    "imagemagick",
+    "desktop-file-utils",
 ]
 
 
@@ -58,7 +90,10 @@ def missing_libs() -> list[str]:
     except OSError:
         out = ""
     if not out:  # no ldconfig cache to ask: look in the usual folders
-        dirs = [Path(p) for p in ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib")]
+        dirs = [
+            Path(p)
+            for p in ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib")
+        ]
         return [pkg for lib, pkg in QT_LIBS.items() if not any((d / lib).exists() for d in dirs)]
     return [pkg for lib, pkg in QT_LIBS.items() if lib not in out]
 
@@ -95,7 +130,11 @@ def ensure_system(for_tests: bool) -> bool:
     if not is_debian():
         libs = missing_libs()
         if libs:
-            say("Qt needs these libraries (Debian names): " + " ".join(libs) + ". Install them with your package manager.")
+            say(
+                "Qt needs these libraries (Debian names): "
+                + " ".join(libs)
+                + ". Install them with your package manager."
+            )
             return False
         return True
     wanted = list(dict.fromkeys([*QT_LIBS.values(), *XCB_PACKAGES, *(TEST_PACKAGES if for_tests else [])]))

@@ -30,36 +30,40 @@ def depends() -> list[str]:
 
 
 def control(brand: Brand, installed_kib: int) -> str:
-    return "\n".join([
-        f"Package: {PACKAGE}",
-        f"Version: {brand.version}",
-        "Architecture: amd64",
-        f"Maintainer: {MAINTAINER}",
-        f"Installed-Size: {installed_kib}",
-        f"Depends: {', '.join(depends())}",
-        "Section: utils",
-        "Priority: optional",
-        f"Description: {brand.display_name}",
-        f" {SUMMARY}.",
-        " It shows a plain checklist with how to fix each item, and never changes a",
-        " setting unless you press a button. Nothing is sent anywhere.",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"Package: {PACKAGE}",
+            f"Version: {brand.version}",
+            "Architecture: amd64",
+            f"Maintainer: {MAINTAINER}",
+            f"Installed-Size: {installed_kib}",
+            f"Depends: {', '.join(depends())}",
+            "Section: utils",
+            "Priority: optional",
+            f"Description: {brand.display_name}",
+            f" {SUMMARY}.",
+            " It shows a plain checklist with how to fix each item, and never changes a",
+            " setting unless you press a button. Nothing is sent anywhere.",
+            "",
+        ]
+    )
 
 
 def desktop_entry(brand: Brand) -> str:
-    return "\n".join([
-        "[Desktop Entry]",
-        "Type=Application",
-        f"Name={brand.display_name}",
-        f"Comment={SUMMARY}",
-        f"Exec={PACKAGE}",
-        f"Icon={PACKAGE}",
-        "Terminal=false",
-        "Categories=Utility;",
-        f"StartupWMClass={PACKAGE}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            f"Name={brand.display_name}",
+            f"Comment={SUMMARY}",
+            f"Exec={PACKAGE}",
+            f"Icon={PACKAGE}",
+            "Terminal=false",
+            "Categories=Utility;",
+            f"StartupWMClass={PACKAGE}",
+            "",
+        ]
+    )
 
 
 def _normalise_modes(root: Path) -> None:
@@ -106,8 +110,11 @@ def build_deb(onedir: Path, brand: Brand, staging: Path, out_dir: Path) -> Path:
     _normalise_modes(staging)
     out_dir.mkdir(parents=True, exist_ok=True)
     deb = out_dir / deb_name(brand)
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging), str(deb)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(staging), str(deb)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return deb
 
 

@@ -17,8 +17,16 @@ INNO_DEFAULT = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)
 
 
 def _sign_windows(files: list[Path], certificate: str | None, thumbprint: str | None) -> None:
-    argv = ["powershell", "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", str(BUILD / "windows" / "sign.ps1"),
-            "-Files", ",".join(str(f) for f in files)]
+    argv = [
+        "powershell",
+        "-NoProfile",
+        "-ExecutionPolicy",
+        "Bypass",
+        "-File",
+        str(BUILD / "windows" / "sign.ps1"),
+        "-Files",
+        ",".join(str(f) for f in files),
+    ]
     if certificate:
         argv += ["-CertificateFile", certificate]
     if thumbprint:
@@ -33,8 +41,16 @@ def windows_installer(onedir: Path, brand: Brand, certificate: str | None, thumb
     iscc = shutil.which("ISCC") or (str(INNO_DEFAULT) if INNO_DEFAULT.exists() else None)
     if iscc is None:
         raise FileNotFoundError("Inno Setup 6 (ISCC.exe) not found: install it from https://jrsoftware.org/isinfo.php")
-    subprocess.run([iscc, f"/DAppVersion={brand.version}", f"/DAppDisplayName={brand.display_name}",
-                    f"/DFileStem={brand.file_stem}", str(BUILD / "windows" / "devicecheck.iss")], check=True)
+    subprocess.run(
+        [
+            iscc,
+            f"/DAppVersion={brand.version}",
+            f"/DAppDisplayName={brand.display_name}",
+            f"/DFileStem={brand.file_stem}",
+            str(BUILD / "windows" / "devicecheck.iss"),
+        ],
+        check=True,
+    )
     setup = ROOT / "dist" / f"{brand.file_stem}-{brand.version}-windows-x64-setup.exe"
     if signing:
         _sign_windows([setup], certificate, thumbprint)
@@ -45,8 +61,10 @@ def windows_installer(onedir: Path, brand: Brand, certificate: str | None, thumb
 
 def macos_dmg(brand: Brand, identity: str | None) -> Path | None:
     if not identity:
-        print('[package] built build/out/Device Check.app; to sign, notarise and make the .dmg run:\n'
-              '    build/macos/sign_and_notarize.sh "Developer ID Application: Your Agency (TEAMID)"')
+        print(
+            "[package] built build/out/Device Check.app; to sign, notarise and make the .dmg run:\n"
+            '    build/macos/sign_and_notarize.sh "Developer ID Application: Your Agency (TEAMID)"'
+        )
         return None
     subprocess.run([str(BUILD / "macos" / "sign_and_notarize.sh"), identity], check=True)
     return ROOT / "dist" / f"{brand.file_stem}-{brand.version}-macos.dmg"

@@ -42,8 +42,12 @@ def x_display() -> Iterator[tuple[dict[str, str], str]]:
         yield {"QT_QPA_PLATFORM": "offscreen"}, "offscreen (no Xvfb)"
         return
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     try:
         with os.fdopen(read_fd) as pipe:
@@ -66,13 +70,25 @@ def time_version(executable: Path, runs: int = 5) -> float:
 def time_window(executable: Path, runs: int = 5, extra_env: dict[str, str] | None = None) -> Launch | str:
     """`runs` launches after one warm-up; a string saying why when the window cannot be measured."""
     with x_display() as (display_env, display_name), tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, **display_env, **(extra_env or {}), DEVICECHECK_TIMINGS="1", HOME=home,
-                   DEVICECHECK_CONFIG_DIR=str(Path(home) / "config"))
+        env = dict(
+            os.environ,
+            **display_env,
+            **(extra_env or {}),
+            DEVICECHECK_TIMINGS="1",
+            HOME=home,
+            DEVICECHECK_CONFIG_DIR=str(Path(home) / "config"),
+        )
         shown, results = [], []
         for i in range(runs + 1):
             try:
-                proc = subprocess.run([str(executable), "--quit-when-done"], env=env, capture_output=True, text=True,
-                                      timeout=120, check=False)
+                proc = subprocess.run(
+                    [str(executable), "--quit-when-done"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
+                    check=False,
+                )
             except subprocess.TimeoutExpired:
                 return "the app did not finish its checks within 120 s"
             found = {m.group(1): int(m.group(2)) / 1000 for m in TIMING.finditer(proc.stderr)}

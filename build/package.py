@@ -39,8 +39,19 @@ def say(msg: str) -> None:
 
 
 def run_pyinstaller(brand: Brand) -> Path:
-    argv = [sys.executable, "-m", "PyInstaller", str(BUILD / "devicecheck.spec"), "--noconfirm", "--log-level", "WARN",
-            "--distpath", str(OUT), "--workpath", str(WORK)]
+    argv = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(BUILD / "devicecheck.spec"),
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(OUT),
+        "--workpath",
+        str(WORK),
+    ]
     if brand.profile is not None:
         argv += ["--", "--profile", str(brand.profile)]
     subprocess.run(argv, check=True, cwd=ROOT)
@@ -70,7 +81,9 @@ def print_budget(deb: Path, tarball: Path, onedir: Path) -> None:
     mb = 1024 * 1024
     deb_mb = deb.stat().st_size / mb
     say("size budget")
-    print(f"  .deb            {deb_mb:6.1f} MB  (budget {BUDGET_DEB_MB} MB: {'ok' if deb_mb <= BUDGET_DEB_MB else 'OVER'})")
+    print(
+        f"  .deb            {deb_mb:6.1f} MB  (budget {BUDGET_DEB_MB} MB: {'ok' if deb_mb <= BUDGET_DEB_MB else 'OVER'})"
+    )
     print(f"  .tar.gz         {tarball.stat().st_size / mb:6.1f} MB")
     print(f"  onedir          {tree_bytes(onedir) / mb:6.1f} MB  ({onedir.relative_to(ROOT)})")
     print(f"  --version       {time_version(onedir / 'devicecheck'):6.3f} s   (median of 5)")
@@ -78,8 +91,10 @@ def print_budget(deb: Path, tarball: Path, onedir: Path) -> None:
     if isinstance(window, Launch):
         verdict = "ok" if window.median <= BUDGET_WINDOW_S else "OVER"
         runs = ", ".join(f"{s:.3f}" for s in window.shown)
-        print(f"  window shown    {window.median:6.3f} s   (budget {BUDGET_WINDOW_S} s: {verdict}; from process start, "
-              f"median of {len(window.shown)} on {window.display}: {runs})")
+        print(
+            f"  window shown    {window.median:6.3f} s   (budget {BUDGET_WINDOW_S} s: {verdict}; from process start, "
+            f"median of {len(window.shown)} on {window.display}: {runs})"
+        )
         print(f"  last result     {statistics.median(window.results):6.3f} s   (every check finished on this machine)")
     else:
         print(f"  window shown    not measured: {window}")
@@ -89,11 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build/package.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--profile", metavar="FILE", help="agency profile (TOML) to bake into the installers")
     parser.add_argument("--no-budget", action="store_true", help="Linux: skip the launch-time measurement")
-    parser.add_argument("--certificate", metavar="PFX", help="Windows: sign with this .pfx (password in "
-                        "DEVICECHECK_PFX_PASSWORD)")
+    parser.add_argument(
+        "--certificate", metavar="PFX", help="Windows: sign with this .pfx (password in DEVICECHECK_PFX_PASSWORD)"
+    )
     parser.add_argument("--thumbprint", metavar="SHA1", help="Windows: sign with this certificate from the store")
-    parser.add_argument("--identity", metavar="NAME", help='macOS: "Developer ID Application: ..." to sign, '
-                        "notarise and make the .dmg")
+    parser.add_argument(
+        "--identity", metavar="NAME", help='macOS: "Developer ID Application: ..." to sign, notarise and make the .dmg'
+    )
     args = parser.parse_args(argv)
     try:
         brand = load_brand(args.profile)
@@ -103,13 +120,17 @@ def main(argv: list[str] | None = None) -> int:
     linux = sys.platform.startswith("linux")
     for tool in ("dpkg-deb", "ldd", "strip") if linux else ():
         if not shutil.which(tool):
-            print(f"build/package.py: needs {tool} (Debian/Ubuntu: apt-get install dpkg libc-bin binutils)",
-                  file=sys.stderr)
+            print(
+                f"build/package.py: needs {tool} (Debian/Ubuntu: apt-get install dpkg libc-bin binutils)",
+                file=sys.stderr,
+            )
             return 2
     say(f"building {brand.display_name} {brand.version}" + (f" with {args.profile}" if args.profile else ""))
     onedir = run_pyinstaller(brand)
-    (OUT / "brand.json").write_text(json.dumps({"version": brand.version, "display_name": brand.display_name,
-                                                "file_stem": brand.file_stem}), encoding="utf-8")
+    (OUT / "brand.json").write_text(
+        json.dumps({"version": brand.version, "display_name": brand.display_name, "file_stem": brand.file_stem}),
+        encoding="utf-8",
+    )
     if not linux:
         from installers_win_mac import macos_dmg, windows_installer
 

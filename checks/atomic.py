@@ -58,8 +58,12 @@ def _remove_dead_writers_temps(path: Path) -> None:
     import psutil  # only when there is something to tidy: most writes never import it
 
     for name in leftovers:
-        pid_text = name[len(prefix):].split(".", 1)[0]
-        if not (pid_text.isascii() and pid_text.isdigit()) or int(pid_text) == os.getpid() or psutil.pid_exists(int(pid_text)):
+        pid_text = name[len(prefix) :].split(".", 1)[0]
+        if (
+            not (pid_text.isascii() and pid_text.isdigit())
+            or int(pid_text) == os.getpid()
+            or psutil.pid_exists(int(pid_text))
+        ):
             continue  # ours (another thread may be writing) or a live process's: leave it
         try:
             os.unlink(path.parent / name)

@@ -85,9 +85,17 @@ class _Once:
 
 
 CLAUSE_OF = {
-    "account-password": 2, "autologin": 2, "screen-lock": 2, "lock-on-wake": 2, "disk-encryption": 2,
-    "social-apps": 1, "social-sites": 1, "credential-store": 11, "password-manager": 2,
-    "browser-passwords": 2, "plaintext-passwords": 11,
+    "account-password": 2,
+    "autologin": 2,
+    "screen-lock": 2,
+    "lock-on-wake": 2,
+    "disk-encryption": 2,
+    "social-apps": 1,
+    "social-sites": 1,
+    "credential-store": 11,
+    "password-manager": 2,
+    "browser-passwords": 2,
+    "plaintext-passwords": 11,
 }
 TITLES = {
     "account-password": "Signing in needs a password or PIN",

@@ -26,7 +26,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="devicecheck", description="Checks this laptop against your agency's Social Networking Policy.")
+    parser = _Parser(
+        prog="devicecheck", description="Checks this laptop against your agency's Social Networking Policy."
+    )
     parser.add_argument("--version", action="version", version=f"devicecheck {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="check this laptop and print the checklist")

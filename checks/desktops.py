@@ -6,15 +6,40 @@ from collections.abc import Mapping
 
 # Environment variables a snapshot keeps: they decide which probe runs. Nothing else from env is recorded.
 ENV_KEYS = (
-    "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "XDG_SESSION_DESKTOP", "XDG_SESSION_TYPE",
-    "KDE_SESSION_VERSION", "GNOME_DESKTOP_SESSION_ID", "LOCALAPPDATA", "APPDATA", "USERPROFILE",
-    "PROGRAMFILES", "PROGRAMFILES(X86)", "SYSTEMDRIVE", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH",
+    "XDG_CURRENT_DESKTOP",
+    "DESKTOP_SESSION",
+    "XDG_SESSION_DESKTOP",
+    "XDG_SESSION_TYPE",
+    "KDE_SESSION_VERSION",
+    "GNOME_DESKTOP_SESSION_ID",
+    "LOCALAPPDATA",
+    "APPDATA",
+    "USERPROFILE",
+    "PROGRAMFILES",
+    "PROGRAMFILES(X86)",
+    "SYSTEMDRIVE",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "PATH",
 )
 
 _ALIASES = {
-    "gnome": "GNOME", "ubuntu": "GNOME", "gnome-classic": "GNOME", "gnome-flashback": "GNOME", "pop": "GNOME",
-    "unity": "GNOME", "budgie": None, "kde": "KDE", "plasma": "KDE", "plasmawayland": "KDE", "plasmax11": "KDE",
-    "x-cinnamon": "Cinnamon", "cinnamon": "Cinnamon", "mate": "MATE", "xfce": "XFCE", "xfce4": "XFCE",
+    "gnome": "GNOME",
+    "ubuntu": "GNOME",
+    "gnome-classic": "GNOME",
+    "gnome-flashback": "GNOME",
+    "pop": "GNOME",
+    "unity": "GNOME",
+    "budgie": None,
+    "kde": "KDE",
+    "plasma": "KDE",
+    "plasmawayland": "KDE",
+    "plasmax11": "KDE",
+    "x-cinnamon": "Cinnamon",
+    "cinnamon": "Cinnamon",
+    "mate": "MATE",
+    "xfce": "XFCE",
+    "xfce4": "XFCE",
     "xubuntu": "XFCE",
 }
 

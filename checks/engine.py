@@ -30,7 +30,9 @@ class RunOptions:
 
 
 class Engine:
-    def __init__(self, system: System, profile: Profile, settings: UserSettings | None = None, at: datetime | None = None) -> None:
+    def __init__(
+        self, system: System, profile: Profile, settings: UserSettings | None = None, at: datetime | None = None
+    ) -> None:
         self.system = system
         self.profile = profile
         self.settings = settings or UserSettings()
@@ -74,7 +76,9 @@ class Engine:
                 pending[spec.id] = _time.monotonic()
                 continue
             pending[spec.id] = _time.monotonic()
-            worker = threading.Thread(target=self._run_one, args=(spec, ctx, done), name=f"check-{spec.id}", daemon=True)
+            worker = threading.Thread(
+                target=self._run_one, args=(spec, ctx, done), name=f"check-{spec.id}", daemon=True
+            )
             worker.start()
 
         while pending:
@@ -86,7 +90,9 @@ class Engine:
                 for cid in late:
                     spec = next(s for s in specs if s.id == cid)
                     result = self._result(
-                        spec, Verdict.unknown(f"This check took longer than {options.deadline:.0f} seconds and was stopped."), options.deadline
+                        spec,
+                        Verdict.unknown(f"This check took longer than {options.deadline:.0f} seconds and was stopped."),
+                        options.deadline,
                     )
                     del pending[cid]
                     results[cid] = result
@@ -105,7 +111,9 @@ class Engine:
         if spec.judge is None:
             return self._result(spec, Verdict(Status.SKIPPED, "Not available yet in this version."), 0)
         if not self.is_enabled(spec):
-            why = "Turned off. You can turn it on in Settings." if spec.opt_in else "Turned off by your agency's profile."
+            why = (
+                "Turned off. You can turn it on in Settings." if spec.opt_in else "Turned off by your agency's profile."
+            )
             return self._result(spec, Verdict(Status.SKIPPED, why), 0)
         return None
 
@@ -119,7 +127,9 @@ class Engine:
         except ReadDenied as exc:
             verdict = Verdict.unknown(f"Device Check is not allowed to read {exc}.")
         except Exception as exc:  # one broken probe must never stop the others
-            verdict = Verdict(Status.ERROR, f"Something went wrong in this check ({type(exc).__name__}: {str(exc)[:160]}).")
+            verdict = Verdict(
+                Status.ERROR, f"Something went wrong in this check ({type(exc).__name__}: {str(exc)[:160]})."
+            )
         done.put(self._result(spec, verdict, _time.monotonic() - started))
 
     def _result(self, spec: CheckSpec, verdict: Verdict, seconds: float) -> CheckResult:

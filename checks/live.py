@@ -219,7 +219,7 @@ class LiveSystem(System):
 
 
 def backend_name(backend: object) -> str:
-    """"module.Class" of the store that really holds entries: a ChainerBackend writes to its first backend."""
+    """ "module.Class" of the store that really holds entries: a ChainerBackend writes to its first backend."""
     chained = getattr(backend, "backends", None) if type(backend).__name__ == "ChainerBackend" else None
     if chained:
         backend = chained[0]
@@ -275,8 +275,10 @@ def _collect(proc: subprocess.Popen[bytes], args: tuple[str, ...], timeout: floa
                         flooded.set()
                         _stop_tree(proc)
 
-    readers = [threading.Thread(target=pump, args=(proc.stdout, "out"), daemon=True),
-               threading.Thread(target=pump, args=(proc.stderr, "err"), daemon=True)]
+    readers = [
+        threading.Thread(target=pump, args=(proc.stdout, "out"), daemon=True),
+        threading.Thread(target=pump, args=(proc.stderr, "err"), daemon=True),
+    ]
     for reader in readers:
         reader.start()
     try:

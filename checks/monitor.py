@@ -63,8 +63,12 @@ def plan(profile: Profile, settings: UserSettings, now: datetime, last_full_chec
     if day.in_session:
         assert day.today is not None
         full = last_full_check != now.date()
-        return Plan(True, full, next_session_start(now + interval, hours, settings),
-                    f"Watching for social apps until {day.today[1]:%H:%M}.")
+        return Plan(
+            True,
+            full,
+            next_session_start(now + interval, hours, settings),
+            f"Watching for social apps until {day.today[1]:%H:%M}.",
+        )
     nxt = next_session_start(now, hours, settings)
     if nxt is None:
         return Plan(False, False, None, "No school hours are coming up, so there is nothing to watch.")

@@ -16,8 +16,17 @@ from checks.model import Severity
 from checks.paths import resource
 
 CHECK_IDS = (
-    "account-password", "autologin", "screen-lock", "lock-on-wake", "disk-encryption", "social-apps",
-    "social-sites", "credential-store", "password-manager", "browser-passwords", "plaintext-passwords",
+    "account-password",
+    "autologin",
+    "screen-lock",
+    "lock-on-wake",
+    "disk-encryption",
+    "social-apps",
+    "social-sites",
+    "credential-store",
+    "password-manager",
+    "browser-passwords",
+    "plaintext-passwords",
 )
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 OSES = ("windows", "darwin", "linux")
@@ -142,8 +151,13 @@ def _str_list(v: Any) -> str | None:
 SCHEMA: dict[str, dict[str, Any]] = {
     "profile": {"version": _str, "id": _str},
     "agency": {
-        "name": _str, "consultant_name": _str, "consultant_phone": _str, "consultant_email": _str,
-        "policy_url": _str, "accent_colour": _colour, "logo": _str,
+        "name": _str,
+        "consultant_name": _str,
+        "consultant_phone": _str,
+        "consultant_email": _str,
+        "policy_url": _str,
+        "accent_colour": _colour,
+        "logo": _str,
     },
     "school_hours": {"days": _days, "start": _time, "end": _time, "holidays": _holidays},
     "lock": {"max_idle_minutes": _int_range(1, 60), "max_grace_seconds": _int_range(0, 3600)},
@@ -226,7 +240,11 @@ def validate(data: dict[str, Any], path: str) -> None:
                 raise _fail(path, f"{where} {key}", "unknown key; allowed: name, processes, domains, enabled")
             if key == "processes":
                 if not isinstance(v, dict):
-                    raise _fail(path, f"{where} processes", "must be a table like {windows = [...], darwin = [...], linux = [...]}")
+                    raise _fail(
+                        path,
+                        f"{where} processes",
+                        "must be a table like {windows = [...], darwin = [...], linux = [...]}",
+                    )
                 for os_name, names in v.items():
                     if os_name not in OSES:
                         raise _fail(path, f"{where} processes.{os_name}", f"unknown system; allowed: {', '.join(OSES)}")

@@ -97,8 +97,10 @@ def render_text(report: dict[str, Any]) -> str:
     out.append(f"Device Check {report['app_version']} - {agency}")
     day = report["school_hours"]
     state = "in school hours" if day["in_session"] else f"not in school hours: {day['reason']}"
-    out.append(f"Checked {report['generated_at']} on {report['platform']['os']}"
-               f"{' (' + report['platform']['desktop'] + ')' if report['platform'].get('desktop') else ''}; {state}")
+    out.append(
+        f"Checked {report['generated_at']} on {report['platform']['os']}"
+        f"{' (' + report['platform']['desktop'] + ')' if report['platform'].get('desktop') else ''}; {state}"
+    )
     out.append("")
     by_clause: dict[int, list[dict[str, Any]]] = {}
     for r in report["results"]:

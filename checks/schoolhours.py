@@ -52,7 +52,9 @@ def school_day(at: datetime, hours: SchoolHours, settings: UserSettings) -> Scho
     return SchoolDay(True, today, f"in school hours ({today[0]:%H:%M} to {today[1]:%H:%M})")
 
 
-def next_session_start(at: datetime, hours: SchoolHours, settings: UserSettings, horizon_days: int = 400) -> datetime | None:
+def next_session_start(
+    at: datetime, hours: SchoolHours, settings: UserSettings, horizon_days: int = 400
+) -> datetime | None:
     """When school hours next begin after `at` (or `at` itself when in session); None if never within the horizon."""
     for offset in range(horizon_days):
         day = at.date() + timedelta(days=offset)
@@ -67,5 +69,12 @@ def next_session_start(at: datetime, hours: SchoolHours, settings: UserSettings,
 
 
 def _day_name(key: str) -> str:
-    return {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-            "sat": "Saturday", "sun": "Sunday"}[key]
+    return {
+        "mon": "Monday",
+        "tue": "Tuesday",
+        "wed": "Wednesday",
+        "thu": "Thursday",
+        "fri": "Friday",
+        "sat": "Saturday",
+        "sun": "Sunday",
+    }[key]

@@ -66,8 +66,11 @@ class UserSettings:
             except (TypeError, ValueError):
                 continue
         out = replace(out, holidays=tuple(hols))
-        out = replace(out, not_working_on=_date_or_none(data.get("not_working_on")),
-                      monitor_paused_until=_date_or_none(data.get("monitor_paused_until")))
+        out = replace(
+            out,
+            not_working_on=_date_or_none(data.get("not_working_on")),
+            monitor_paused_until=_date_or_none(data.get("monitor_paused_until")),
+        )
         opt_in = data.get("opt_in")
         if isinstance(opt_in, dict):
             out = replace(out, opt_in={str(k): bool(v) for k, v in opt_in.items() if isinstance(v, bool)})
@@ -115,7 +118,7 @@ class SettingsStore:
             self.warnings.append(warning)
         out: dict[str, datetime] = {}
         confirmed = (data or {}).get("confirmed")
-        for did, stamp in (confirmed.items() if isinstance(confirmed, dict) else ()):
+        for did, stamp in confirmed.items() if isinstance(confirmed, dict) else ():
             try:
                 out[str(did)] = datetime.fromisoformat(stamp)
             except (TypeError, ValueError):
@@ -125,5 +128,8 @@ class SettingsStore:
     def save_declarations(self, confirmed: dict[str, datetime]) -> None:
         atomic_write_json(
             self.declarations_path,
-            {"schema": DECLARATIONS_SCHEMA, "confirmed": {k: v.isoformat(timespec="seconds") for k, v in confirmed.items()}},
+            {
+                "schema": DECLARATIONS_SCHEMA,
+                "confirmed": {k: v.isoformat(timespec="seconds") for k, v in confirmed.items()},
+            },
         )

@@ -49,9 +49,7 @@ class ReplaySystem(System):
         self._commands: dict[tuple[str, ...], dict[str, Any]] = {}
         for entry in data.get("commands") or []:
             self._commands[tuple(entry["argv"])] = entry
-        self._queries = {
-            _query_key(q["path"], q["sql"], q.get("params") or []): q for q in data.get("queries") or []
-        }
+        self._queries = {_query_key(q["path"], q["sql"], q.get("params") or []): q for q in data.get("queries") or []}
 
     def run(self, argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> CommandResult:
         args = tuple(argv)
@@ -98,7 +96,9 @@ class ReplaySystem(System):
 
     def processes(self) -> list[ProcessInfo]:
         return [
-            ProcessInfo(int(p.get("pid", 0)), str(p.get("name", "")), str(p.get("exe", "")), tuple(p.get("cmdline") or ()))
+            ProcessInfo(
+                int(p.get("pid", 0)), str(p.get("name", "")), str(p.get("exe", "")), tuple(p.get("cmdline") or ())
+            )
             for p in self.data.get("processes") or []
         ]
 
@@ -135,7 +135,7 @@ def _redact_cmdline(cmdline: Sequence[str]) -> list[str]:
             from urllib.parse import urlsplit
 
             try:
-                parts = urlsplit(arg[len("--app="):])
+                parts = urlsplit(arg[len("--app=") :])
                 kept.append(f"--app={parts.scheme}://{parts.hostname}/" if parts.hostname else "--app=")
             except ValueError:
                 kept.append("--app=")

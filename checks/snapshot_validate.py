@@ -21,16 +21,29 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
     if data.get("schema") != SCHEMA:
         raise SnapshotError(f"{path}: key 'schema' must be {SCHEMA!r}, found {data.get('schema')!r}")
     if data.get("platform") not in PLATFORMS:
-        raise SnapshotError(f"{path}: key 'platform' must be one of {', '.join(PLATFORMS)}, found {data.get('platform')!r}")
+        raise SnapshotError(
+            f"{path}: key 'platform' must be one of {', '.join(PLATFORMS)}, found {data.get('platform')!r}"
+        )
     try:
         taken = datetime.fromisoformat(str(data.get("taken_at")))
     except ValueError:
-        raise SnapshotError(f"{path}: key 'taken_at' must be an ISO time with its offset, found {data.get('taken_at')!r}") from None
+        raise SnapshotError(
+            f"{path}: key 'taken_at' must be an ISO time with its offset, found {data.get('taken_at')!r}"
+        ) from None
     if taken.tzinfo is None:
         raise SnapshotError(f"{path}: key 'taken_at' needs its UTC offset (e.g. +00:00)")
     shapes: dict[str, type] = {
-        "env": dict, "commands": list, "files": dict, "dirs": dict, "stats": dict, "which": dict,
-        "registry": dict, "processes": list, "queries": list, "keyring": dict, "counts": dict,
+        "env": dict,
+        "commands": list,
+        "files": dict,
+        "dirs": dict,
+        "stats": dict,
+        "which": dict,
+        "registry": dict,
+        "processes": list,
+        "queries": list,
+        "keyring": dict,
+        "counts": dict,
     }
     for key, kind in shapes.items():
         if key in data and not isinstance(data[key], kind):
@@ -51,9 +64,15 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
         if value != DENIED and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise SnapshotError(f"{path}: dirs[{name!r}] must be a list of names")
     for name, value in (data.get("stats") or {}).items():
-        if not (isinstance(value, dict) and _is_int(value.get("size", 0)) and _is_number(value.get("mtime", 0))
-                and isinstance(value.get("is_dir", False), bool)):
-            raise SnapshotError(f"{path}: stats[{name!r}] must be an object with a whole-number 'size', a number 'mtime' and a true/false 'is_dir'")
+        if not (
+            isinstance(value, dict)
+            and _is_int(value.get("size", 0))
+            and _is_number(value.get("mtime", 0))
+            and isinstance(value.get("is_dir", False), bool)
+        ):
+            raise SnapshotError(
+                f"{path}: stats[{name!r}] must be an object with a whole-number 'size', a number 'mtime' and a true/false 'is_dir'"
+            )
     for name, value in (data.get("which") or {}).items():
         if value is not None and not isinstance(value, str):
             raise SnapshotError(f"{path}: which[{name!r}] must be a path or null")
@@ -61,10 +80,12 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
         if not isinstance(counts, dict) or not all(
             (isinstance(v, int) and not isinstance(v, bool) and v >= 0) or v == "denied" for v in counts.values()
         ):
-            raise SnapshotError(f"{path}: counts[{name!r}] must map each key to a whole number (or \"denied\")")
+            raise SnapshotError(f'{path}: counts[{name!r}] must map each key to a whole number (or "denied")')
     for key, values in (data.get("registry") or {}).items():
         if not isinstance(values, dict) or not all(isinstance(v, str) or _is_int(v) for v in values.values()):
-            raise SnapshotError(f"{path}: registry[{key!r}] must be an object of value names, each text or a whole number")
+            raise SnapshotError(
+                f"{path}: registry[{key!r}] must be an object of value names, each text or a whole number"
+            )
     for key in ("backend", "roundtrip"):
         if not isinstance((data.get("keyring") or {}).get(key, ""), str):
             raise SnapshotError(f"{path}: keyring.{key} must be text")

@@ -48,7 +48,7 @@ def linux_entry_path(env: Mapping[str, str] | None = None) -> Path:
 
 def _desktop_exec_quote(arg: str) -> str:
     """Quote one argument for a desktop entry's Exec key (Desktop Entry Specification, 'The Exec key')."""
-    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`%'):
+    if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`%"):
         return arg
     escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
     return f'"{escaped}"'.replace("%", "%%")
@@ -74,7 +74,7 @@ def desktop_entry(argv: list[str], cwd: str | None = None) -> str:
 def entry_value(entry_text: str, key: str) -> str | None:
     for line in entry_text.splitlines():
         if line.startswith(f"{key}="):
-            return line[len(key) + 1:]
+            return line[len(key) + 1 :]
     return None
 
 
@@ -90,8 +90,12 @@ def launch_agent_path(home: str | None = None) -> Path:
 
 
 def launch_agent(argv: list[str], cwd: str | None = None) -> bytes:
-    agent: dict[str, object] = {"Label": LAUNCH_AGENT_ID, "ProgramArguments": argv, "RunAtLoad": True,
-                                "ProcessType": "Interactive"}
+    agent: dict[str, object] = {
+        "Label": LAUNCH_AGENT_ID,
+        "ProgramArguments": argv,
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",
+    }
     if cwd:
         agent["WorkingDirectory"] = cwd
     return plistlib.dumps(agent)

@@ -43,9 +43,11 @@ def attach_background(app: QApplication, window: Any, session: Any, instance: Si
     return bg
 
 
-NO_TRAY_NOTICE = ("Your desktop has no tray area, so Device Check has no icon there. It is still watching for "
-                  "social apps in school hours and will tell you with a notification. Start Device Check "
-                  "again to open its window.")
+NO_TRAY_NOTICE = (
+    "Your desktop has no tray area, so Device Check has no icon there. It is still watching for "
+    "social apps in school hours and will tell you with a notification. Start Device Check "
+    "again to open its window."
+)
 
 
 class Background(QObject):
@@ -53,9 +55,17 @@ class Background(QObject):
     settings_saved = Signal(object)  # UserSettings changed from the tray menu
     notice = Signal(str)  # a line for the window's status area
 
-    def __init__(self, app: QApplication, window: QWidget | None, profile: Profile, store: SettingsStore | None = None,
-                 system: System | None = None, clock: Clock | None = None, time_scale: float = 1.0,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        window: QWidget | None,
+        profile: Profile,
+        store: SettingsStore | None = None,
+        system: System | None = None,
+        clock: Clock | None = None,
+        time_scale: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.app = app
         self.window = window

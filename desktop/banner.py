@@ -70,8 +70,11 @@ class AgencyBanner(QFrame):
             pix = QPixmap(str(path))
             if not pix.isNull():
                 logo = QLabel(self)
-                logo.setPixmap(pix.scaledToHeight(QFontMetrics(self.font()).height() * 3,
-                                                  Qt.TransformationMode.SmoothTransformation))
+                logo.setPixmap(
+                    pix.scaledToHeight(
+                        QFontMetrics(self.font()).height() * 3, Qt.TransformationMode.SmoothTransformation
+                    )
+                )
                 logo.setAccessibleName(f"{profile.agency.name} logo")
                 row.addWidget(logo)
         text = QVBoxLayout()

@@ -42,8 +42,9 @@ PENDING_WORD = "Checking…"
 
 
 class ChecklistModel(QStandardItemModel):
-    def __init__(self, specs: list[CheckSpec], declarations: list[DeclarationState], now: datetime,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, specs: list[CheckSpec], declarations: list[DeclarationState], now: datetime, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._checks: dict[str, QStandardItem] = {}
         self._declarations: dict[str, QStandardItem] = {}

@@ -42,7 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from desktop.app import run_app
     except ImportError as exc:
-        print(f"devicecheck: the window cannot open: {exc}. Try 'devicecheck check' for the text checklist.", file=sys.stderr)
+        print(
+            f"devicecheck: the window cannot open: {exc}. Try 'devicecheck check' for the text checklist.",
+            file=sys.stderr,
+        )
         return 2
     return run_app(args)
 

@@ -41,11 +41,15 @@ def school_hours_text(session: Session) -> str:
 
 def friendly_notice(warning: str) -> str:
     if "declarations.json" in warning and ".bak" in warning:
-        return ("Your earlier confirmations could not be read, so that file was set aside "
-                "(kept as declarations.json.bak). Please tick them again.")
+        return (
+            "Your earlier confirmations could not be read, so that file was set aside "
+            "(kept as declarations.json.bak). Please tick them again."
+        )
     if "settings.json" in warning and ".bak" in warning:
-        return ("Your saved settings could not be read, so that file was set aside (kept as settings.json.bak) "
-                "and your agency's usual settings are used.")
+        return (
+            "Your saved settings could not be read, so that file was set aside (kept as settings.json.bak) "
+            "and your agency's usual settings are used."
+        )
     return warning
 
 
@@ -56,7 +60,9 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, runner: CheckRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Device Check" + (f" — {session.profile.agency.name}" if session.profile.agency.name else ""))
+        self.setWindowTitle(
+            "Device Check" + (f" — {session.profile.agency.name}" if session.profile.agency.name else "")
+        )
         self.runner = runner or CheckRunner(session.engine, parent=self)
         self.model = ChecklistModel(all_specs(), session.declarations(), session.now(), self)
         self._running: dict[str, int] = {}  # check id -> runs under way for it
@@ -238,7 +244,9 @@ class MainWindow(QMainWindow):
 
     def export_json(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the report for support (JSON)", self._default_name("json"), "JSON (*.json)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the report for support (JSON)", self._default_name("json"), "JSON (*.json)"
+            )
         if not path:
             return None
         from pathlib import Path

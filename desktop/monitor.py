@@ -33,9 +33,17 @@ class Monitor(QObject):
     checked = Signal(object)  # list[CheckResult] from the daily full check
     scan_failed = Signal(str)  # a plain reason the scan could not run
 
-    def __init__(self, system: System, profile: Profile, store: SettingsStore, notifier: Notifier,
-                 memory: NotifyMemory | None = None, clock: Clock | None = None, time_scale: float = 1.0,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        system: System,
+        profile: Profile,
+        store: SettingsStore,
+        notifier: Notifier,
+        memory: NotifyMemory | None = None,
+        clock: Clock | None = None,
+        time_scale: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.system = system
         self.profile = profile
@@ -144,5 +152,9 @@ class Monitor(QObject):
         titles = [failing[k.split(":", 1)[1]].title for k in fresh]
         body = "\n".join(f"• {t}" for t in titles)
         count = "1 thing" if len(titles) == 1 else f"{len(titles)} things"
-        self.notifier.notify("checks", f"Device Check: {count} to fix", body + "\n\nOpen Device Check to see how.",
-                             [("default", "Open Device Check")])
+        self.notifier.notify(
+            "checks",
+            f"Device Check: {count} to fix",
+            body + "\n\nOpen Device Check to see how.",
+            [("default", "Open Device Check")],
+        )

@@ -60,9 +60,12 @@ class FreedesktopNotifier(Notifier):
         flat: list[str] = []
         for action_id, label in actions or []:
             flat += [action_id, label]
-        msg = new_method_call(self._address, "Notify", "susssasa{sv}i",
-                              (APP_NAME, 0, "dialog-information", title, body, flat,
-                               {"desktop-entry": ("s", "devicecheck")}, -1))
+        msg = new_method_call(
+            self._address,
+            "Notify",
+            "susssasa{sv}i",
+            (APP_NAME, 0, "dialog-information", title, body, flat, {"desktop-entry": ("s", "devicecheck")}, -1),
+        )
         self._serial += 1
         self._pending[self._serial] = (key, title, body, actions)
         try:

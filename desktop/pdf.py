@@ -23,8 +23,10 @@ def _ensure_gui_app() -> None:
 
     if QGuiApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # fonts and layout need a platform, not a screen
     from PySide6.QtWidgets import QApplication  # a full QApplication, so windows may still open later
@@ -112,8 +114,10 @@ def report_html(report: dict[str, Any]) -> str:
             out.append(f"<p><b>[You confirm]</b> {_e(d.get('text'))}<br/>{mark}</p>")
     version = profile.get("version") or "built-in"
     out.append("<hr/>")
-    out.append(f"<p>Device Check {_e(report.get('app_version'))}; profile {_e(version)}"
-               f" ({_e(profile.get('source') or 'default')}). Made on this laptop; nothing was sent anywhere.</p>")
+    out.append(
+        f"<p>Device Check {_e(report.get('app_version'))}; profile {_e(version)}"
+        f" ({_e(profile.get('source') or 'default')}). Made on this laptop; nothing was sent anywhere.</p>"
+    )
     out.append("</body></html>")
     return "\n".join(out)
 

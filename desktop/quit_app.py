@@ -30,8 +30,13 @@ def terminate_app(system: System, profile: Profile, app_name: str) -> int:
             if proc.name() != info.name:  # the PID was reused since the list was taken: leave it alone
                 continue
             if sys.platform == "win32":
-                subprocess.run(["taskkill", "/PID", str(info.pid)], capture_output=True, timeout=10, check=False,
-                               creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+                subprocess.run(
+                    ["taskkill", "/PID", str(info.pid)],
+                    capture_output=True,
+                    timeout=10,
+                    check=False,
+                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+                )
             else:
                 proc.terminate()
             asked += 1
@@ -57,10 +62,14 @@ class QuitAsker(QObject):
             box.raise_()
             box.activateWindow()
             return box
-        box = QMessageBox(QMessageBox.Icon.Question, f"Quit {app_name}?",
-                          f"Device Check will ask {app_name} to close.\n\n"
-                          f"If you have something unsaved in {app_name}, {app_name} may ask you about it first.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            f"Quit {app_name}?",
+            f"Device Check will ask {app_name} to close.\n\n"
+            f"If you have something unsaved in {app_name}, {app_name} may ask you about it first.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent_widget,
+        )
         box.setObjectName(f"quit-{app_name}")
         box.button(QMessageBox.StandardButton.Yes).setText(f"Quit {app_name}")
         box.button(QMessageBox.StandardButton.No).setText("Leave it open")

@@ -1,4 +1,4 @@
-""""What this app reads": every command, file, folder, registry key and database the probes read on this
+""" "What this app reads": every command, file, folder, registry key and database the probes read on this
 system, generated from the probes' own READS tables (checks.probes.all_reads), never a hand-kept copy."""
 
 from __future__ import annotations
@@ -20,9 +20,15 @@ KIND_HEADINGS = {
     "keyring": "The password store it tests",
 }
 TOPIC_NAMES = {
-    "lock": "screen lock", "account": "sign-in password", "autologin": "automatic sign-in", "disk": "disk encryption",
-    "social_apps": "social media apps", "sites": "social media sites", "keyring": "password store",
-    "password_manager": "password manager", "browser_passwords": "browser passwords",
+    "lock": "screen lock",
+    "account": "sign-in password",
+    "autologin": "automatic sign-in",
+    "disk": "disk encryption",
+    "social_apps": "social media apps",
+    "sites": "social media sites",
+    "keyring": "password store",
+    "password_manager": "password manager",
+    "browser_passwords": "browser passwords",
     "password_files": "password lists in files",
 }
 assert set(TOPIC_NAMES) == set(TOPICS), "every probe topic needs a plain name"
@@ -39,17 +45,21 @@ def grouped_reads(os_name: str) -> dict[str, list[tuple[str, Read]]]:
 
 def reads_html(os_name: str) -> str:
     e = html.escape
-    out = [f"<h2>What Device Check reads on {e(OS_NAMES.get(os_name, os_name))}</h2>",
-           "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing and sends "
-           "nothing anywhere.</p>"]
+    out = [
+        f"<h2>What Device Check reads on {e(OS_NAMES.get(os_name, os_name))}</h2>",
+        "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing and sends "
+        "nothing anywhere.</p>",
+    ]
     groups = grouped_reads(os_name)
     if not groups:
         out.append("<p>Nothing yet: no check on this system reads anything in this version.</p>")
     for kind, rows in groups.items():
         out.append(f"<h3>{e(KIND_HEADINGS.get(kind, kind.capitalize()))}</h3><ul>")
         for topic, read in rows:
-            out.append(f"<li style='margin-bottom: 6px'><code>{e(read.what)}</code><br/>{e(read.why)} "
-                       f"<i>(for the {e(TOPIC_NAMES.get(topic, topic))} check)</i></li>")
+            out.append(
+                f"<li style='margin-bottom: 6px'><code>{e(read.what)}</code><br/>{e(read.why)} "
+                f"<i>(for the {e(TOPIC_NAMES.get(topic, topic))} check)</i></li>"
+            )
         out.append("</ul>")
     return "\n".join(out)
 

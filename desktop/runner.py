@@ -18,8 +18,9 @@ class CheckRunner(QObject):
     result = Signal(object)  # a CheckResult
     finished = Signal(list)  # every CheckResult of one run, in catalogue order
 
-    def __init__(self, make_engine: Callable[[], Engine], deadline: float = CHECK_DEADLINE,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, make_engine: Callable[[], Engine], deadline: float = CHECK_DEADLINE, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._make_engine = make_engine
         self.deadline = deadline
@@ -41,8 +42,11 @@ class CheckRunner(QObject):
 
     def _work(self, engine: Engine, only: tuple[str, ...]) -> None:
         try:
-            results = engine.run(RunOptions(only=only, deadline=self.deadline),
-                                 on_start=lambda cid: self._emit(self.started, cid), on_result=self._emit_result)
+            results = engine.run(
+                RunOptions(only=only, deadline=self.deadline),
+                on_start=lambda cid: self._emit(self.started, cid),
+                on_result=self._emit_result,
+            )
         finally:
             with self._lock:
                 self._active -= 1

@@ -28,8 +28,13 @@ class Session:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def open(cls, profile_path: str | None = None, system: System | None = None, config_dir: Path | None = None,
-             at: datetime | None = None) -> Session:
+    def open(
+        cls,
+        profile_path: str | None = None,
+        system: System | None = None,
+        config_dir: Path | None = None,
+        at: datetime | None = None,
+    ) -> Session:
         """Load everything the window needs. A damaged settings or declarations file never stops the app:
         SettingsStore keeps it as .bak and `warnings` says so in one line."""
         profile = load_profile(profile_path)

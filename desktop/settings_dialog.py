@@ -30,8 +30,15 @@ from checks.profile import DAYS, Profile
 from checks.settings import UserSettings
 from desktop.widgets_common import button, wrapping_label
 
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-             "sat": "Saturday", "sun": "Sunday"}
+DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
 SITES_EXPLAINED = (
     "When this is on, Device Check looks in the history of the web browsers on this laptop, and reads only "
     "how many times, and when, the social media sites your agency lists were visited during today's school "
@@ -57,8 +64,9 @@ def holiday_text(start: date, end: date) -> str:
 class SettingsDialog(QDialog):
     settings_changed = Signal(object)  # UserSettings
 
-    def __init__(self, profile: Profile, settings: UserSettings, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self, profile: Profile, settings: UserSettings, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings — Device Check")
         self.setAccessibleName("Settings")
@@ -88,8 +96,13 @@ class SettingsDialog(QDialog):
     def _hours_box(self, settings: UserSettings) -> QGroupBox:
         box = QGroupBox("Your school hours", self)
         grid = QGridLayout(box)
-        grid.addWidget(wrapping_label("Tick the days you work and set the hours. They start as your agency's "
-                                      "hours.", box), 0, 0, 1, 6)
+        grid.addWidget(
+            wrapping_label("Tick the days you work and set the hours. They start as your agency's hours.", box),
+            0,
+            0,
+            1,
+            6,
+        )
         week = settings.week if settings.week is not None else profile_week(self.profile)
         self.day_boxes: dict[str, QCheckBox] = {}
         self.starts: dict[str, QTimeEdit] = {}
@@ -130,8 +143,13 @@ class SettingsDialog(QDialog):
         box = QGroupBox("Your holidays", self)
         column = QVBoxLayout(box)
         agency = "; ".join(holiday_text(a, b) for a, b in self.profile.school_hours.holidays)
-        column.addWidget(wrapping_label("Days you are off on top of your agency's school holidays. Device Check "
-                                        "does not watch for social media on these days.", box))
+        column.addWidget(
+            wrapping_label(
+                "Days you are off on top of your agency's school holidays. Device Check "
+                "does not watch for social media on these days.",
+                box,
+            )
+        )
         if agency:
             column.addWidget(wrapping_label(f"Your agency's holidays: {agency}.", box))
         self.holidays = QListWidget(box)
@@ -172,7 +190,9 @@ class SettingsDialog(QDialog):
         self.sites.setChecked(required_on or bool(settings.opt_in.get("social-sites")))
         self.sites.setEnabled(not required_on)  # the candidate may not turn off what the agency turned on
         column.addWidget(self.sites)
-        sites_why = wrapping_label(SITES_EXPLAINED + (" Your agency has turned this check on." if required_on else ""), box)
+        sites_why = wrapping_label(
+            SITES_EXPLAINED + (" Your agency has turned this check on." if required_on else ""), box
+        )
         sites_why.setAccessibleName("What the social media sites check reads")
         self.sites.setAccessibleDescription(sites_why.text())
         column.addWidget(sites_why)
@@ -200,7 +220,9 @@ class SettingsDialog(QDialog):
         self._add_holiday_item(start, end)
 
     def _remove_holiday(self) -> None:
-        for item in self.holidays.selectedItems() or ([self.holidays.currentItem()] if self.holidays.currentItem() else []):
+        for item in self.holidays.selectedItems() or (
+            [self.holidays.currentItem()] if self.holidays.currentItem() else []
+        ):
             self.holidays.takeItem(self.holidays.row(item))
 
     # ---- saving -------------------------------------------------------------------------------------
@@ -223,8 +245,11 @@ class SettingsDialog(QDialog):
         opt_in = dict(self.original.opt_in)
         if self.sites.isEnabled():
             opt_in["social-sites"] = self.sites.isChecked()
-        not_working = self.today if self.not_today.isChecked() else (
-            None if self.original.not_working_on == self.today else self.original.not_working_on)
+        not_working = (
+            self.today
+            if self.not_today.isChecked()
+            else (None if self.original.not_working_on == self.today else self.original.not_working_on)
+        )
         return replace(
             self.original,
             week=None if week == profile_week(self.profile) else week,  # unchanged: keep following the agency

@@ -41,7 +41,12 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) 
     full_env = dict(os.environ, **(env or {}))
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     return subprocess.run(
-        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=full_env, timeout=timeout, check=False
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        check=False,
     )
 
 

@@ -46,43 +46,82 @@ class DesktopSession:
     def start_bus(self) -> None:
         # dbus-run-session lives as long as its child; the child holds until we close its stdin.
         holder = "import os, sys; print(os.environ['DBUS_SESSION_BUS_ADDRESS'], flush=True); sys.stdin.read()"
-        proc = self._start(["dbus-run-session", "--", sys.executable, "-c", holder],
-                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        proc = self._start(
+            ["dbus-run-session", "--", sys.executable, "-c", holder],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         assert proc.stdout is not None
         self.env["DBUS_SESSION_BUS_ADDRESS"] = proc.stdout.readline().decode().strip()
 
     def start_x(self) -> None:
         read_fd, write_fd = os.pipe()
-        self._start(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                    pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
+        self._start(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,),
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write_fd)
         with os.fdopen(read_fd) as fh:
             self.env["DISPLAY"] = ":" + fh.readline().strip()
 
     def start_tray(self) -> None:
-        self._start(["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "200",
-                     "--height", "24"], stderr=subprocess.DEVNULL)
+        self._start(
+            ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "200", "--height", "24"],
+            stderr=subprocess.DEVNULL,
+        )
 
     def start_notifications(self) -> None:
         self._start(["dunst"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for(lambda: subprocess.run(["gdbus", "wait", "--session", "--timeout", "1", "org.freedesktop.Notifications"],
-                                        env=self.env, capture_output=True).returncode == 0, 20, "dunst on the bus")
+        wait_for(
+            lambda: (
+                subprocess.run(
+                    ["gdbus", "wait", "--session", "--timeout", "1", "org.freedesktop.Notifications"],
+                    env=self.env,
+                    capture_output=True,
+                ).returncode
+                == 0
+            ),
+            20,
+            "dunst on the bus",
+        )
 
     def start_monitor(self) -> None:
         log = open(self.monitor_log, "wb")  # noqa: SIM115 - closed when the process ends
-        self._start(["dbus-monitor", "--session", "interface='org.freedesktop.Notifications'"], stdout=log,
-                    stderr=subprocess.DEVNULL)
+        self._start(
+            ["dbus-monitor", "--session", "interface='org.freedesktop.Notifications'"],
+            stdout=log,
+            stderr=subprocess.DEVNULL,
+        )
         wait_for(lambda: b"NameLost" in self.monitor_log.read_bytes(), 20, "dbus-monitor to start")
 
     def settle_monitor(self) -> None:
         """Make sure dbus-monitor has written everything sent so far: send a marker call through the same bus
         and wait until the log shows it (the bus delivers to the monitor in order)."""
         before = self.monitor_log.read_text(errors="replace").count("member=GetServerInformation")
-        subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications", "--object-path",
-                        "/org/freedesktop/Notifications", "--method", "org.freedesktop.Notifications.GetServerInformation"],
-                       env=self.env, capture_output=True, timeout=20, check=False)
-        wait_for(lambda: self.monitor_log.read_text(errors="replace").count("member=GetServerInformation") > before,
-                 20, "dbus-monitor to catch up")
+        subprocess.run(
+            [
+                "gdbus",
+                "call",
+                "--session",
+                "--dest",
+                "org.freedesktop.Notifications",
+                "--object-path",
+                "/org/freedesktop/Notifications",
+                "--method",
+                "org.freedesktop.Notifications.GetServerInformation",
+            ],
+            env=self.env,
+            capture_output=True,
+            timeout=20,
+            check=False,
+        )
+        wait_for(
+            lambda: self.monitor_log.read_text(errors="replace").count("member=GetServerInformation") > before,
+            20,
+            "dbus-monitor to catch up",
+        )
 
     def notify_calls(self) -> list[list[str]]:
         """Each Notify method call dbus-monitor saw: its argument lines."""
@@ -99,8 +138,14 @@ class DesktopSession:
 
     def harness(self, *args: str, config: Path) -> subprocess.Popen[str]:
         env = dict(self.env, DEVICECHECK_CONFIG_DIR=str(config), PYTHONPATH=str(ROOT))
-        proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "tray_harness.py"), *args], env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "tray_harness.py"), *args],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.procs.append(proc)  # type: ignore[arg-type]
         return proc
 

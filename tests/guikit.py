@@ -18,8 +18,12 @@ from checks.model import Fix, Status, Verdict
 from checks.snapshot import ReplaySystem
 from desktop.session import Session
 
-SNAP = {"schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "2026-11-25T10:30:00+00:00",
-        "env": {"XDG_CURRENT_DESKTOP": "GNOME"}}
+SNAP = {
+    "schema": "devicecheck-snapshot/1",
+    "platform": "linux",
+    "taken_at": "2026-11-25T10:30:00+00:00",
+    "env": {"XDG_CURRENT_DESKTOP": "GNOME"},
+}
 LOCK_STEPS = ("Open Settings, then Privacy, then Screen Lock.", "Set 'Blank screen delay' to 5 minutes.")
 LOCK_FIX = Fix(LOCK_STEPS, settings_command=("true",))  # a real, harmless program stands in for the settings app
 

@@ -28,10 +28,17 @@ def fixture(name: str) -> str:
 
 
 def snapshot(commands: list[dict[str, Any]], files: dict[str, str] | None = None) -> ReplaySystem:
-    return ReplaySystem({
-        "schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "2026-11-25T10:30:00+00:00",
-        "user": "sam", "home": "/home/sam", "commands": commands, "files": files or {},
-    })
+    return ReplaySystem(
+        {
+            "schema": "devicecheck-snapshot/1",
+            "platform": "linux",
+            "taken_at": "2026-11-25T10:30:00+00:00",
+            "user": "sam",
+            "home": "/home/sam",
+            "commands": commands,
+            "files": files or {},
+        }
+    )
 
 
 def check(system: ReplaySystem, check_id: str) -> CheckResult:
@@ -39,6 +46,7 @@ def check(system: ReplaySystem, check_id: str) -> CheckResult:
 
 
 # ---- account-password ----------------------------------------------------------------------------
+
 
 def test_passwd_status_parser_on_recorded_output():
     assert [parse_passwd_status(line) for line in PASSWD_LINES] == [("sam", "P"), ("kim", "NP"), ("nobody", "L")]
@@ -59,8 +67,16 @@ def test_account_password_verdicts(line, status, words):
 
 
 def test_account_from_a_directory_service_is_unknown_with_the_reason():
-    system = snapshot([{"argv": ["passwd", "-S"], "returncode": 1, "stdout": "",
-                        "stderr": "passwd: user 'sam' does not exist in /etc/passwd\n"}])
+    system = snapshot(
+        [
+            {
+                "argv": ["passwd", "-S"],
+                "returncode": 1,
+                "stdout": "",
+                "stderr": "passwd: user 'sam' does not exist in /etc/passwd\n",
+            }
+        ]
+    )
     result = check(system, "account-password")
     assert result.status is Status.UNKNOWN and "does not exist" in result.detail
 
@@ -71,6 +87,7 @@ def test_no_passwd_program_is_unknown():
 
 
 # ---- disk-encryption -----------------------------------------------------------------------------
+
 
 def test_lvm_on_luks_is_encrypted_old_lsblk_format():
     facts = lsblk_root_encryption(fixture("lsblk-lvm-on-luks-benjamintoll.json"))
@@ -95,9 +112,14 @@ def test_root_spanning_an_encrypted_and_a_plain_disk_is_not_encrypted():
     # recorded encrypted layout plus a second, plain disk carrying the same volume.
     data = json.loads(fixture("lsblk-lvm-on-luks-benjamintoll.json"))
     root_lv = data["blockdevices"][0]["children"][2]["children"][0]["children"][0]
-    data["blockdevices"].append({"name": "/dev/sda", "type": "disk", "mountpoint": None,
-                                 "children": [{"name": "/dev/sda1", "type": "part", "mountpoint": None,
-                                               "children": [dict(root_lv)]}]})
+    data["blockdevices"].append(
+        {
+            "name": "/dev/sda",
+            "type": "disk",
+            "mountpoint": None,
+            "children": [{"name": "/dev/sda1", "type": "part", "mountpoint": None, "children": [dict(root_lv)]}],
+        }
+    )
     facts = lsblk_root_encryption(json.dumps(data))
     assert facts is not None and facts.encrypted is False
 
@@ -133,8 +155,10 @@ def test_container_overlay_root_is_unknown_with_the_reason():
 
 
 def test_no_device_on_root_in_lsblk_is_unknown():
-    system = snapshot([run(LSBLK, '{"blockdevices": [{"name": "sda", "type": "disk", "mountpoints": [null]}]}')],
-                      {"/proc/self/mounts": MOUNTS_HERE})
+    system = snapshot(
+        [run(LSBLK, '{"blockdevices": [{"name": "sda", "type": "disk", "mountpoints": [null]}]}')],
+        {"/proc/self/mounts": MOUNTS_HERE},
+    )
     result = check(system, "disk-encryption")
     assert result.status is Status.UNKNOWN and "/dev/vda" in result.detail
 
@@ -183,8 +207,17 @@ def test_probe_asks_about_your_own_account_without_root():
     )
     proc = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
-        capture_output=True, text=True, timeout=30, cwd=ROOT, check=False,
-        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "HOME": "/nonexistent", "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=ROOT,
+        check=False,
+        env={
+            "PATH": os.environ["PATH"],
+            "PYTHONPATH": str(ROOT),
+            "HOME": "/nonexistent",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        },
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == (

@@ -79,18 +79,30 @@ def test_nothing_installed_passes_and_says_what_was_looked_at(tmp_path):
 @pytest.mark.parametrize(
     ("path", "text", "user"),
     [
-        ("/etc/gdm3/custom.conf", GDM_SHIPPED.replace("#  AutomaticLoginEnable = true\n#  AutomaticLogin = user1",
-                                                      "AutomaticLoginEnable = true\nAutomaticLogin = sam"), "sam"),
+        (
+            "/etc/gdm3/custom.conf",
+            GDM_SHIPPED.replace(
+                "#  AutomaticLoginEnable = true\n#  AutomaticLogin = user1",
+                "AutomaticLoginEnable = true\nAutomaticLogin = sam",
+            ),
+            "sam",
+        ),
         ("/etc/gdm/custom.conf", "[daemon]\nTimedLoginEnable=True\nTimedLogin=sam\nTimedLoginDelay=10\n", "sam"),
         ("/etc/sddm.conf", "[Autologin]\nUser=sam\nSession=plasma\n", "sam"),
         ("/usr/lib/sddm/sddm.conf.d/autologin.conf", "[Autologin]\nUser=sam\n", "sam"),
         ("/etc/lightdm/lightdm.conf", LIGHTDM_SHIPPED.replace("#autologin-user=", "autologin-user=sam"), "sam"),
         ("/etc/lightdm/lightdm.conf.d/50-auto.conf", "[Seat:*]\nautologin-user=sam\n", "sam"),
-        ("/etc/systemd/system/getty@tty1.service.d/autologin.conf",
-         "[Service]\nExecStart=\nExecStart=-/sbin/agetty -o '-p -f -- \\\\u' --noclear --autologin sam %I $TERM\n", "sam"),
-        ("/etc/greetd/config.toml",
-         '[terminal]\nvt = 1\n\n[default_session]\ncommand = "agreety --cmd /bin/sh"\nuser = "greeter"\n\n'
-         '[initial_session]\ncommand = "sway"\nuser = "sam"\n', "sam"),
+        (
+            "/etc/systemd/system/getty@tty1.service.d/autologin.conf",
+            "[Service]\nExecStart=\nExecStart=-/sbin/agetty -o '-p -f -- \\\\u' --noclear --autologin sam %I $TERM\n",
+            "sam",
+        ),
+        (
+            "/etc/greetd/config.toml",
+            '[terminal]\nvt = 1\n\n[default_session]\ncommand = "agreety --cmd /bin/sh"\nuser = "greeter"\n\n'
+            '[initial_session]\ncommand = "sway"\nuser = "sam"\n',
+            "sam",
+        ),
     ],
 )
 def test_each_way_of_turning_it_on_fails_naming_the_file(tmp_path, path, text, user):
@@ -113,8 +125,12 @@ def test_unreadable_file_is_unknown_not_pass_replayed():
     # Recorded as a snapshot records it, so the case is proven even when the tests run as root.
     from checks.snapshot import ReplaySystem
 
-    snap = {"schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "2026-11-25T10:30:00+00:00",
-            "files": {"/etc/sddm.conf": {"denied": True}}}
+    snap = {
+        "schema": "devicecheck-snapshot/1",
+        "platform": "linux",
+        "taken_at": "2026-11-25T10:30:00+00:00",
+        "files": {"/etc/sddm.conf": {"denied": True}},
+    }
     result = Engine(ReplaySystem(snap), load_profile()).run(RunOptions(only=("autologin",)))[0]
     assert result.status is Status.UNKNOWN and "/etc/sddm.conf" in result.detail
 

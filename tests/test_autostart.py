@@ -56,16 +56,21 @@ def test_the_exec_line_really_starts_device_check(home):
     autostart.enable(platform="linux")
     text = (home / ".config" / "autostart" / "devicecheck.desktop").read_text()
     argv = autostart.parse_exec(text)
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH")}
-    proc = subprocess.run(argv, cwd=autostart.entry_value(text, "Path"), env=env, capture_output=True, text=True,
-                          timeout=120, check=False)
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "PYTHONPATH")
+    }
+    proc = subprocess.run(
+        argv, cwd=autostart.entry_value(text, "Path"), env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     assert "no display found" in proc.stderr, proc.stderr
     assert proc.returncode in (0, 1), proc.stderr  # 1 = a required check fails on this machine
     assert "Traceback" not in proc.stderr
 
 
 def test_macos_launch_agent_plist(home):
-    where = autostart.enable(argv=["/Applications/Device Check.app/Contents/MacOS/devicecheck", "--tray"], platform="darwin")
+    where = autostart.enable(
+        argv=["/Applications/Device Check.app/Contents/MacOS/devicecheck", "--tray"], platform="darwin"
+    )
     path = home / "Library" / "LaunchAgents" / f"{autostart.LAUNCH_AGENT_ID}.plist"
     assert where == str(path)
     agent = plistlib.loads(path.read_bytes())

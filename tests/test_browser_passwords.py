@@ -28,8 +28,16 @@ def make_key4(folder, password=None):
 
 
 def write_logins(folder, n):
-    logins = [{"id": i, "hostname": f"https://site{i}.example", "encryptedUsername": MARKER,
-               "encryptedPassword": MARKER, "encType": 1} for i in range(n)]
+    logins = [
+        {
+            "id": i,
+            "hostname": f"https://site{i}.example",
+            "encryptedUsername": MARKER,
+            "encryptedPassword": MARKER,
+            "encType": 1,
+        }
+        for i in range(n)
+    ]
     (folder / "logins.json").write_text(json.dumps({"nextId": n + 1, "logins": logins, "version": 3}))
 
 
@@ -44,21 +52,29 @@ def home(tmp_path):
     write_logins(locked_profile, 2)
     (root / "profiles.ini").write_text(
         "[Profile1]\nName=work\nIsRelative=0\nPath=" + str(locked_profile) + "\n\n"
-        "[Profile0]\nName=default-release\nIsRelative=1\nPath=a1.default-release\nDefault=1\n")
+        "[Profile0]\nName=default-release\nIsRelative=1\nPath=a1.default-release\nDefault=1\n"
+    )
     return home
 
 
 def env_for(home):
     # No session bus: a snapshot's keyring round trip must never reach the developer's own keyring.
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
-            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test",
+    }
 
 
 def test_key4_password_check_on_real_nss_databases(tmp_path):
     for name, password, expected in (("empty", None, False), ("set", "s3cret", True)):
         make_key4(tmp_path / name, password)
-        row = sqlite3.connect(tmp_path / name / "key4.db").execute(
-            "SELECT item1, item2 FROM metadata WHERE id = 'password'").fetchone()
+        row = (
+            sqlite3.connect(tmp_path / name / "key4.db")
+            .execute("SELECT item1, item2 FROM metadata WHERE id = 'password'")
+            .fetchone()
+        )
         assert has_primary_password(row[0], row[1]) is expected
 
 
@@ -72,7 +88,9 @@ def test_profile_without_primary_password_warns_and_names_it(home):
     result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "warn"
     assert "'default-release': 3 saved passwords, no primary password" in result["detail"]
-    assert result["evidence"]["protected"] == ["Firefox profile 'work': 2 saved passwords, protected by a primary password"]
+    assert result["evidence"]["protected"] == [
+        "Firefox profile 'work': 2 saved passwords, protected by a primary password"
+    ]
     assert "Use a Primary Password" in result["fix"]["steps"][0]
     assert MARKER not in proc.stdout
 
@@ -93,13 +111,17 @@ def test_with_primary_password_everywhere_passes(home):
     # Only the protected profile left: remove the open one from profiles.ini.
     ini = home / ".mozilla/firefox/profiles.ini"
     ini.write_text(ini.read_text().split("[Profile0]")[0])
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
+    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
+        0
+    ]
     assert result["status"] == "pass"
 
 
 def test_no_saved_logins_means_nothing_to_protect(home):
     write_logins(home / ".mozilla/firefox/a1.default-release", 0)
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
+    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
+        0
+    ]
     assert result["status"] == "pass"
 
 
@@ -107,7 +129,9 @@ def test_chromium_forced_onto_basic_store_warns(tmp_path):
     home = tmp_path / "home"
     (home / ".config").mkdir(parents=True)
     (home / ".config/chromium-flags.conf").write_text("# my flags\n--password-store=basic\n")
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
+    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
+        0
+    ]
     assert result["status"] == "warn"
     assert "~/.config/chromium-flags.conf sets --password-store=basic" in result["detail"]
     assert any("--password-store=basic" in s for s in result["fix"]["steps"])
@@ -117,7 +141,9 @@ def test_commented_flag_is_ignored(tmp_path):
     home = tmp_path / "home"
     (home / ".config").mkdir(parents=True)
     (home / ".config/chrome-flags.conf").write_text("# --password-store=basic\n")
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
+    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
+        0
+    ]
     assert result["status"] == "pass"
 
 
@@ -129,7 +155,9 @@ def test_running_chromium_with_basic_store_warns(tmp_path):
     try:
         home = tmp_path / "home"
         home.mkdir()
-        result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][0]
+        result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)[
+            "results"
+        ][0]
     finally:
         browser.kill()
         browser.wait()

@@ -16,8 +16,13 @@ CHECK = [sys.executable, "-m", "desktop", "check", "--json", "--only", "credenti
 
 def isolated_env(tmp_path, **extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
-    env.update(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_RUNTIME_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    env.update(
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_RUNTIME_DIR=str(tmp_path),
+        PYTHONPATH=str(ROOT),
+    )
     env.update(extra)
     return env
 
@@ -31,10 +36,17 @@ def test_unlocked_gnome_keyring_passes_and_keeps_no_test_entry(tmp_path):
     script = (
         "printf 'test-login-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
         f"{' '.join(CHECK)} > '{tmp_path}/out.json'\n"
-        "secret-tool search --all service devicecheck-roundtrip > \"$1/left.txt\" 2>&1\n"
+        'secret-tool search --all service devicecheck-roundtrip > "$1/left.txt" 2>&1\n'
     )
-    proc = subprocess.run(["dbus-run-session", "--", "sh", "-c", script, "sh", str(tmp_path)], cwd=ROOT,
-                          env=isolated_env(tmp_path), capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script, "sh", str(tmp_path)],
+        cwd=ROOT,
+        env=isolated_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     result = result_of((tmp_path / "out.json").read_text())
     assert result["status"] == "pass", (result, proc.stderr)
     assert result["evidence"] == {"backend": "keyring.backends.SecretService.Keyring", "roundtrip": "ok"}
@@ -45,8 +57,15 @@ def test_keyring_that_cannot_unlock_gives_the_locked_sentence(tmp_path):
     need("dbus-run-session", "gnome-keyring-daemon")
     # No login password and no display: gnome-keyring must ask (a prompt) to create a keyring, and cannot.
     script = f"gnome-keyring-daemon --start --components=secrets >/dev/null\n{' '.join(CHECK)}\n"
-    proc = subprocess.run(["dbus-run-session", "--", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True,
-                          env=isolated_env(tmp_path, DISPLAY="", WAYLAND_DISPLAY=""), timeout=120, check=False)
+    proc = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=isolated_env(tmp_path, DISPLAY="", WAYLAND_DISPLAY=""),
+        timeout=120,
+        check=False,
+    )
     result = result_of(proc.stdout)
     assert result["status"] in ("fail", "unknown"), result
     assert "It may be locked" in result["detail"] or "waiting for your password" in result["detail"]
@@ -80,13 +99,19 @@ def test_plain_text_backend_fails_with_its_own_sentence(tmp_path):
     assert not list(tmp_path.rglob("keyring_pass.cfg"))  # nothing was written to the plain-text file
 
 
-@pytest.mark.parametrize(("backend", "kind"), [
-    ("keyring.backends.fail.Keyring", "missing"), ("none", "missing"), ("keyring.backends.null.Keyring", "missing"),
-    ("keyrings.alt.file.PlaintextKeyring", "plaintext"), ("keyring.backends.SecretService.Keyring", "secure"),
-    ("keyring.backends.kwallet.DBusKeyring", "secure"), ("keyring.backends.Windows.WinVaultKeyring", "secure"),
-    ("keyring.backends.macOS.Keyring", "secure"), ("keyrings.cryptfile.cryptfile.CryptFileKeyring", "other"),
-])
+@pytest.mark.parametrize(
+    ("backend", "kind"),
+    [
+        ("keyring.backends.fail.Keyring", "missing"),
+        ("none", "missing"),
+        ("keyring.backends.null.Keyring", "missing"),
+        ("keyrings.alt.file.PlaintextKeyring", "plaintext"),
+        ("keyring.backends.SecretService.Keyring", "secure"),
+        ("keyring.backends.kwallet.DBusKeyring", "secure"),
+        ("keyring.backends.Windows.WinVaultKeyring", "secure"),
+        ("keyring.backends.macOS.Keyring", "secure"),
+        ("keyrings.cryptfile.cryptfile.CryptFileKeyring", "other"),
+    ],
+)
 def test_backend_kinds(backend, kind):
     assert kind_of(backend) == kind
-
-

@@ -43,9 +43,13 @@ def test_idle_time_never_set_is_not_a_number():
 
 @pytest.mark.parametrize(
     ("text", "encrypted", "in_progress"),
-    [(out.FDE_ON, True, False), (out.FDE_OFF, False, False), (out.FDE_ENCRYPTING, False, True),
-     ("FileVault is Off.\nDeferred enablement appears to be active for user 'sam'.\n", False, False),
-     ("FileVault is Off.\nDecryption in progress: Percent completed = 12\n", False, False)],
+    [
+        (out.FDE_ON, True, False),
+        (out.FDE_OFF, False, False),
+        (out.FDE_ENCRYPTING, False, True),
+        ("FileVault is Off.\nDeferred enablement appears to be active for user 'sam'.\n", False, False),
+        ("FileVault is Off.\nDecryption in progress: Percent completed = 12\n", False, False),
+    ],
 )
 def test_fdesetup_status(text, encrypted, in_progress):
     facts = disk.judge_status(text)
@@ -65,7 +69,10 @@ def test_autologin_key_present_missing_or_unreadable():
 
 
 def test_password_manager_apps_by_bundle_name():
-    assert pm.match_apps(["Safari.app", "KeePassXC.app", "1Password 7.app", "1Password.app"]) == ["KeePassXC", "1Password"]
+    assert pm.match_apps(["Safari.app", "KeePassXC.app", "1Password 7.app", "1Password.app"]) == [
+        "KeePassXC",
+        "1Password",
+    ]
     assert pm.match_apps(["Slack.app"]) == []
 
 
@@ -91,8 +98,13 @@ def test_account_is_unknown_with_the_users_and_groups_link():
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [(out.PMSET_BATT2_AC10, 600), (out.PMSET_10_10, 600), ("AC Power:\n displaysleep         0\n", 0),
-     ("Battery Power:\n sleep                1\n", None), ("", None)],
+    [
+        (out.PMSET_BATT2_AC10, 600),
+        (out.PMSET_10_10, 600),
+        ("AC Power:\n displaysleep         0\n", 0),
+        ("Battery Power:\n sleep                1\n", None),
+        ("", None),
+    ],
 )
 def test_display_sleep_is_the_longer_of_battery_and_mains(text, seconds):
     assert lock.parse_displaysleep(text) == seconds

@@ -46,8 +46,17 @@ def test_result_fills_the_roles_and_a_new_run_marks_it_running(qtmodeltester):
     assert idx.data(Role.STATUS) == "" and idx.data(Role.STATUS_WORD) == PENDING_WORD
     assert "screen-lock" in model.pending()
     fix = Fix(("Open Settings.", "Set it to 5 minutes."), settings_uri="ms-settings:lockscreen")
-    model.set_result(CheckResult("screen-lock", Status.FAIL, Severity.REQUIRED, 2, "The screen locks by itself",
-                                 "Your screen never locks.", fix=fix))
+    model.set_result(
+        CheckResult(
+            "screen-lock",
+            Status.FAIL,
+            Severity.REQUIRED,
+            2,
+            "The screen locks by itself",
+            "Your screen never locks.",
+            fix=fix,
+        )
+    )
     assert idx.data(Role.STATUS) == "fail"
     assert idx.data(Role.STATUS_WORD) == "To fix"
     assert idx.data(Role.DETAIL) == "Your screen never locks."

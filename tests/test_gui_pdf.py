@@ -19,6 +19,7 @@ from tests.guikit import SNAP, swap_judges
 def judges(monkeypatch):
     yield from swap_judges(monkeypatch)
 
+
 SAMPLE = str(resource("profiles", "sample-agency.toml"))
 
 
@@ -53,8 +54,14 @@ def test_pdf_holds_agency_every_title_and_every_status(judges, isolated_config, 
 def test_check_pdf_works_without_a_display(tmp_path):
     out = tmp_path / "cli.pdf"
     # No display and no Qt platform chosen: write_pdf picks "offscreen" itself.
-    res = run_cli("check", "--pdf", str(out), "--profile", SAMPLE,
-                  env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""})
+    res = run_cli(
+        "check",
+        "--pdf",
+        str(out),
+        "--profile",
+        SAMPLE,
+        env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""},
+    )
     assert res.returncode in (0, 1), res.stderr
     assert "Traceback" not in res.stderr
     text = " ".join(pdf_text(out).split())
@@ -66,9 +73,19 @@ def test_check_pdf_works_without_a_display(tmp_path):
 def test_pdf_keeps_a_declaration_outside_the_policy_points():
     from desktop.pdf import report_html
 
-    report = {"profile": {"agency": "A"}, "results": [], "declarations": [
-        {"id": "dbs-update", "clause": 0, "text": "I have told my consultant about any change to my DBS.",
-         "confirmed_at": None, "due": True}]}
+    report = {
+        "profile": {"agency": "A"},
+        "results": [],
+        "declarations": [
+            {
+                "id": "dbs-update",
+                "clause": 0,
+                "text": "I have told my consultant about any change to my DBS.",
+                "confirmed_at": None,
+                "due": True,
+            }
+        ],
+    }
     html = report_html(report)
     assert html.index("Also asked by your agency") < html.index("any change to my DBS")
     assert html.count("Good practice: nothing to check here.") == 15  # no check or declaration in any point

@@ -18,8 +18,16 @@ def test_turn_the_lock_on_then_check_again_passes(qtbot, tmp_path: Path, monkeyp
         monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
 
         def gset(key: str, value: str) -> None:
-            run_ok(["gsettings", "set", "org.gnome.desktop.screensaver" if key.startswith("lock") else
-                    "org.gnome.desktop.session", key, value], bus_env)
+            run_ok(
+                [
+                    "gsettings",
+                    "set",
+                    "org.gnome.desktop.screensaver" if key.startswith("lock") else "org.gnome.desktop.session",
+                    key,
+                    value,
+                ],
+                bus_env,
+            )
 
         gset("idle-delay", "300")
         gset("lock-enabled", "false")  # the screen blanks but never locks

@@ -23,6 +23,7 @@ from tests.guikit import open_session, swap_judges
 def judges(monkeypatch):
     yield from swap_judges(monkeypatch)
 
+
 TODAY = date(2026, 11, 25)
 
 
@@ -76,8 +77,12 @@ def test_end_before_start_is_refused_in_plain_words(qtbot):
 def test_the_sites_explanation_says_exactly_what_is_read(qtbot):
     dialog = SettingsDialog(load_profile(), UserSettings(), today=TODAY)
     qtbot.addWidget(dialog)
-    for phrase in ("how many times, and when", "during today's school hours", "reads nothing else",
-                   "Nothing leaves this laptop"):
+    for phrase in (
+        "how many times, and when",
+        "during today's school hours",
+        "reads nothing else",
+        "Nothing leaves this laptop",
+    ):
         assert phrase in SITES_EXPLAINED
     assert dialog.sites.accessibleDescription() == SITES_EXPLAINED
     assert not dialog.sites.isChecked() and dialog.sites.isEnabled()
@@ -100,10 +105,16 @@ def test_saved_settings_reach_the_file_the_engine_and_the_tray(qtbot, judges, is
 
 def test_reads_page_lists_every_read_of_the_probes(qtbot, monkeypatch):
     fake = types.ModuleType("checks.probes.linux_lock")
-    fake.READS = (Read("command", "gsettings get org.gnome.desktop.session idle-delay", "how long until the screen blanks"),
-                  Read("file", "/etc/gdm3/custom.conf", "whether automatic sign-in is on"))
+    fake.READS = (
+        Read("command", "gsettings get org.gnome.desktop.session idle-delay", "how long until the screen blanks"),
+        Read("file", "/etc/gdm3/custom.conf", "whether automatic sign-in is on"),
+    )
     real = probes.probe_module
-    monkeypatch.setattr(probes, "probe_module", lambda topic, os_name: fake if (topic, os_name) == ("lock", "linux") else real(topic, os_name))
+    monkeypatch.setattr(
+        probes,
+        "probe_module",
+        lambda topic, os_name: fake if (topic, os_name) == ("lock", "linux") else real(topic, os_name),
+    )
     text = reads_html("linux")
     for _topic, read in probes.all_reads("linux"):
         assert html.escape(read.what) in text and html.escape(read.why) in text

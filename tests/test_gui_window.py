@@ -16,8 +16,15 @@ from tests.guikit import LOCK_STEPS, all_clear_answers, open_session, swap_judge
 def judges(monkeypatch):
     yield from swap_judges(monkeypatch)
 
-WORDS = {"screen-lock": "To fix", "account-password": "OK", "lock-on-wake": "Can't tell",
-         "disk-encryption": "Advice", "credential-store": "Problem", "social-sites": "Off"}
+
+WORDS = {
+    "screen-lock": "To fix",
+    "account-password": "OK",
+    "lock-on-wake": "Can't tell",
+    "disk-encryption": "Advice",
+    "credential-store": "Problem",
+    "social-sites": "Off",
+}
 
 
 def start(qtbot, config, deadline=12.0):
@@ -78,7 +85,8 @@ def test_check_again_reruns_that_check_only(qtbot, judges, isolated_config):
         qtbot.keyClick(row.again, Qt.Key.Key_Return)  # the keyboard works as well as the mouse
     assert judges.calls["screen-lock"] == before["screen-lock"] + 1
     assert {k: v for k, v in judges.calls.items() if k != "screen-lock"} == {
-        k: v for k, v in before.items() if k != "screen-lock"}
+        k: v for k, v in before.items() if k != "screen-lock"
+    }
     assert row.word.text() == "OK" and not row.fix_toggle.isVisible()
     assert window.summary.text().startswith("Nothing you must fix")
 
@@ -137,7 +145,9 @@ def test_a_corrupt_declarations_file_is_kept_and_the_app_opens(qtbot, judges, is
 def test_every_control_has_a_name_and_tab_reaches_the_buttons(qtbot, judges, isolated_config):
     window = start(qtbot, isolated_config)
     run_all(qtbot, window)
-    controls = [w for cls in (QAbstractButton, QAbstractSpinBox, QListWidget, QCheckBox) for w in window.findChildren(cls)]
+    controls = [
+        w for cls in (QAbstractButton, QAbstractSpinBox, QListWidget, QCheckBox) for w in window.findChildren(cls)
+    ]
     assert len(controls) > 30
     unnamed = [w.text() if hasattr(w, "text") else type(w).__name__ for w in controls if not w.accessibleName()]
     assert unnamed == []
@@ -147,7 +157,13 @@ def test_every_control_has_a_name_and_tab_reaches_the_buttons(qtbot, judges, iso
     for _ in range(4):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         order.append(window.focusWidget())
-    assert order == [window.check_all, window.settings_button, window.reads_button, window.pdf_button, window.json_button]
+    assert order == [
+        window.check_all,
+        window.settings_button,
+        window.reads_button,
+        window.pdf_button,
+        window.json_button,
+    ]
     with qtbot.waitSignal(window.run_finished, timeout=10000):
         window.check_all.setFocus()
         qtbot.keyClick(window.check_all, Qt.Key.Key_Space)
@@ -193,7 +209,10 @@ def test_text_follows_the_system_font_size(qtbot, judges, isolated_config, qapp)
         qapp.setFont(big)
         large = start(qtbot, isolated_config)
         assert large.summary.font().pointSizeF() == 2 * normal.summary.font().pointSizeF()
-        assert large.view.row_for("screen-lock").title.font().pointSizeF() > normal.view.row_for("screen-lock").title.font().pointSizeF()
+        assert (
+            large.view.row_for("screen-lock").title.font().pointSizeF()
+            > normal.view.row_for("screen-lock").title.font().pointSizeF()
+        )
         assert large.fontMetrics().height() > normal.fontMetrics().height()
     finally:
         qapp.setFont(base)
@@ -216,7 +235,9 @@ def test_colours_come_from_the_palette_so_dark_themes_work(qtbot, judges, isolat
             assert label.palette().color(QPalette.ColorRole.WindowText) == QColor("#e8eaed")
         assert not window.styleSheet() and not window.view.row_for("screen-lock").styleSheet()
         banner = window.banner.palette()
-        assert contrast_ratio(banner.color(QPalette.ColorRole.Window), banner.color(QPalette.ColorRole.WindowText)) >= 4.5
+        assert (
+            contrast_ratio(banner.color(QPalette.ColorRole.Window), banner.color(QPalette.ColorRole.WindowText)) >= 4.5
+        )
     finally:
         qapp.setPalette(old)
 
@@ -230,7 +251,12 @@ def test_banner_text_is_readable_on_any_agency_colour(qtbot):
     from desktop.banner import AgencyBanner, contrast_ratio
 
     profile = load_profile()
-    for accent, text in (("#ffd400", "#000000"), ("#7a2e8c", "#ffffff"), ("#1f5fa8", "#ffffff"), ("#e0e0e0", "#000000")):
+    for accent, text in (
+        ("#ffd400", "#000000"),
+        ("#7a2e8c", "#ffffff"),
+        ("#1f5fa8", "#ffffff"),
+        ("#e0e0e0", "#000000"),
+    ):
         banner = AgencyBanner(replace(profile, agency=replace(profile.agency, name="A", accent_colour=accent)))
         qtbot.addWidget(banner)
         pal = banner.palette()
@@ -315,8 +341,12 @@ def test_open_settings_opens_the_fix_deep_link(qtbot, judges, isolated_config):
     catcher = Catcher()
     QDesktopServices.setUrlHandler("ms-settings", catcher, "open")
     try:
-        judges.set("screen-lock", lambda ctx: Verdict.failed("Your screen never locks.",
-                                                             Fix(("Open Settings.",), settings_uri="ms-settings:lockscreen")))
+        judges.set(
+            "screen-lock",
+            lambda ctx: Verdict.failed(
+                "Your screen never locks.", Fix(("Open Settings.",), settings_uri="ms-settings:lockscreen")
+            ),
+        )
         window = start(qtbot, isolated_config)
         run_all(qtbot, window)
         row = window.view.row_for("screen-lock")
@@ -338,7 +368,9 @@ def test_mnemonics_are_unique_in_the_window_and_the_settings(qtbot, judges, isol
     dialog = SettingsDialog(load_profile(), UserSettings())
     qtbot.addWidget(dialog)
     for top in (window, dialog):
-        keys = [m.group(1).lower() for b in top.findChildren(QAbstractButton) for m in [re.search(r"&(\w)", b.text())] if m]
+        keys = [
+            m.group(1).lower() for b in top.findChildren(QAbstractButton) for m in [re.search(r"&(\w)", b.text())] if m
+        ]
         assert len(keys) >= 5 and len(keys) == len(set(keys)), keys
 
 

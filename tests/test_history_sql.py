@@ -40,8 +40,17 @@ def test_sql_host_matching_agrees_with_python(tmp_path, parts):
 
 
 def test_awkward_urls(tmp_path):
-    check_urls(tmp_path, ["https://x.com?q=1", "https://facebook.com@evil.com/", "https://user@m.facebook.com:8443/x",
-                          "https://t.me#frag", "https://notx.com/x.com", "http://facebook.com.evil.org/"])
+    check_urls(
+        tmp_path,
+        [
+            "https://x.com?q=1",
+            "https://facebook.com@evil.com/",
+            "https://user@m.facebook.com:8443/x",
+            "https://t.me#frag",
+            "https://notx.com/x.com",
+            "http://facebook.com.evil.org/",
+        ],
+    )
 
 
 def check_urls(tmp_path, urls):
@@ -70,4 +79,8 @@ def check_urls(tmp_path, urls):
 
 
 def test_minimal_domains_drops_covered_subdomains():
-    assert minimal_domains(["web.whatsapp.com", "WhatsApp.com.", "x.com", "t.me", "x.com"]) == ["t.me", "whatsapp.com", "x.com"]
+    assert minimal_domains(["web.whatsapp.com", "WhatsApp.com.", "x.com", "t.me", "x.com"]) == [
+        "t.me",
+        "whatsapp.com",
+        "x.com",
+    ]

@@ -27,10 +27,20 @@ class Desk:
     settings_command: list[str]
 
 
-GNOME = Desk("ubuntu:GNOME", "org.gnome.desktop.session", "org.gnome.desktop.screensaver", 60,
-             ["gnome-control-center", "privacy"])
-CINNAMON = Desk("X-Cinnamon", "org.cinnamon.desktop.session", "org.cinnamon.desktop.screensaver", 60,
-                ["cinnamon-settings", "screensaver"])
+GNOME = Desk(
+    "ubuntu:GNOME",
+    "org.gnome.desktop.session",
+    "org.gnome.desktop.screensaver",
+    60,
+    ["gnome-control-center", "privacy"],
+)
+CINNAMON = Desk(
+    "X-Cinnamon",
+    "org.cinnamon.desktop.session",
+    "org.cinnamon.desktop.screensaver",
+    60,
+    ["cinnamon-settings", "screensaver"],
+)
 MATE = Desk("MATE", "org.mate.session", "org.mate.screensaver", 1, ["mate-screensaver-preferences"])
 DESKS = {"gnome": GNOME, "cinnamon": CINNAMON, "mate": MATE}
 

@@ -27,6 +27,7 @@ def lock_results(profile: Path | None = None) -> dict[str, CheckResult]:
 
 # ---- XFCE -----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def xfce(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     need("xfconf-query", "dbus-daemon")
@@ -115,6 +116,7 @@ def test_xfconf_list_parser_on_recorded_output():
 
 # ---- KDE ------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def kde(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path / "home"
@@ -188,6 +190,7 @@ def test_kconfig_parsing_immutable_and_translated_keys():
 
 # ---- desktops we cannot read ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("desktop", "expected"),
     [("sway", "does not know how to read the screen lock on sway"), (None, "No desktop session was found")],
@@ -209,11 +212,16 @@ def light_locker_snapshot(after: str, on_suspend: str):
     def get(key: str, out: str) -> dict:
         return {"argv": ["gsettings", "get", "apps.light-locker", key], "returncode": 0, "stdout": out, "stderr": ""}
 
-    return ReplaySystem({
-        "schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "2026-11-25T10:30:00+00:00",
-        "env": {"XDG_CURRENT_DESKTOP": "XFCE"}, "which": {"light-locker": "/usr/bin/light-locker"},
-        "commands": [get("lock-after-screensaver", after), get("lock-on-suspend", on_suspend)],
-    })
+    return ReplaySystem(
+        {
+            "schema": "devicecheck-snapshot/1",
+            "platform": "linux",
+            "taken_at": "2026-11-25T10:30:00+00:00",
+            "env": {"XDG_CURRENT_DESKTOP": "XFCE"},
+            "which": {"light-locker": "/usr/bin/light-locker"},
+            "commands": [get("lock-after-screensaver", after), get("lock-on-suspend", on_suspend)],
+        }
+    )
 
 
 def test_light_locker_reads_what_it_can_and_says_what_it_cannot():

@@ -107,8 +107,11 @@ def test_a_damaged_memory_file_is_kept_aside_and_named(tmp_path):
 
 
 def test_quit_targets_the_processes_the_scan_matched():
-    app = SocialApp("Discord", {"linux": ("Discord", "com.discordapp.Discord"), "windows": ("Discord.exe",), "darwin": ()},
-                    ("discord.com",))
+    app = SocialApp(
+        "Discord",
+        {"linux": ("Discord", "com.discordapp.Discord"), "windows": ("Discord.exe",), "darwin": ()},
+        ("discord.com",),
+    )
     procs = [
         ProcessInfo(10, "Discord"),
         ProcessInfo(11, "python3", "/usr/bin/python3"),

@@ -37,16 +37,24 @@ TARBALL = ROOT / "dist" / f"devicecheck-northfield-supply-teachers-{__version__}
 
 
 def newest_source() -> float:
-    return max(p.stat().st_mtime for d in ("checks", "desktop", "resources", "build") for p in (ROOT / d).rglob("*")
-               if p.is_file() and "out" not in p.relative_to(ROOT).parts and "work" not in p.relative_to(ROOT).parts)
+    return max(
+        p.stat().st_mtime
+        for d in ("checks", "desktop", "resources", "build")
+        for p in (ROOT / d).rglob("*")
+        if p.is_file() and "out" not in p.relative_to(ROOT).parts and "work" not in p.relative_to(ROOT).parts
+    )
 
 
 @pytest.fixture(scope="module")
 def deb() -> Path:
     """The branded .deb: the one .ci/run's package step just built, or a fresh build when it is stale."""
     if not DEB.exists() or DEB.stat().st_mtime < newest_source():
-        subprocess.run([sys.executable, str(ROOT / "build" / "package.py"), "--profile", str(SAMPLE), "--no-budget"],
-                       check=True, cwd=ROOT, timeout=900)
+        subprocess.run(
+            [sys.executable, str(ROOT / "build" / "package.py"), "--profile", str(SAMPLE), "--no-budget"],
+            check=True,
+            cwd=ROOT,
+            timeout=900,
+        )
     return DEB
 
 
@@ -64,22 +72,41 @@ def installed(deb: Path) -> Iterator[Path]:
         pytest.skip("installing a .deb needs root (CI runs as root)")
     need("apt-get", "dpkg-query")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", str(deb)], check=True, env=env,
-                   stdout=subprocess.DEVNULL, timeout=600)
+    subprocess.run(
+        ["apt-get", "install", "-y", "--no-install-recommends", str(deb)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        timeout=600,
+    )
     yield Path("/usr/bin/devicecheck")
     if Path("/opt/devicecheck").exists():  # a failed test before the removal test: tidy up anyway
         subprocess.run(["apt-get", "remove", "-y", "devicecheck"], check=False, env=env, stdout=subprocess.DEVNULL)
 
 
 def test_installed_command_reports_its_version(installed: Path, tmp_path: Path) -> None:
-    res = subprocess.run([str(installed), "--version"], capture_output=True, text=True, cwd=tmp_path,
-                         env=clean_env(tmp_path), timeout=60, check=False)
+    res = subprocess.run(
+        [str(installed), "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=60,
+        check=False,
+    )
     assert (res.returncode, res.stdout.strip()) == (0, f"devicecheck {__version__}")
 
 
 def test_installed_check_json_carries_the_baked_agency(installed: Path, tmp_path: Path) -> None:
-    res = subprocess.run([str(installed), "check", "--json"], capture_output=True, text=True, cwd=tmp_path,
-                         env=clean_env(tmp_path), timeout=120, check=False)
+    res = subprocess.run(
+        [str(installed), "check", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
     assert res.returncode in (0, 1), res.stderr
     report = json.loads(res.stdout)
     assert report["profile"]["agency"] == AGENCY
@@ -88,8 +115,15 @@ def test_installed_check_json_carries_the_baked_agency(installed: Path, tmp_path
 
 
 def installed_json(installed: Path, tmp_path: Path, *args: str, wrap: list[str] | None = None) -> dict:
-    res = subprocess.run([*(wrap or []), str(installed), "check", "--json", *args], capture_output=True, text=True,
-                         cwd=tmp_path, env=clean_env(tmp_path), timeout=120, check=False)
+    res = subprocess.run(
+        [*(wrap or []), str(installed), "check", "--json", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
     assert res.returncode in (0, 1), res.stderr
     return json.loads(res.stdout)
 
@@ -108,8 +142,14 @@ def test_installed_app_writes_the_pdf_report_with_the_agency(installed: Path, tm
     assert AGENCY in text
 
 
-UNLOCKED_KEYRING = ["dbus-run-session", "--", "sh", "-c",
-                    'echo -n devicecheck | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"', "sh"]
+UNLOCKED_KEYRING = [
+    "dbus-run-session",
+    "--",
+    "sh",
+    "-c",
+    'echo -n devicecheck | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"',
+    "sh",
+]
 
 
 def test_installed_app_uses_the_real_keyring_through_its_bundled_backend(installed: Path, tmp_path: Path) -> None:
@@ -124,8 +164,15 @@ def test_installed_snapshot_replays_to_the_same_verdicts_as_the_source(installed
     """Every probe and rule the source has is in the bundle: the same snapshot gives the same verdicts."""
     need("dbus-run-session", "gnome-keyring-daemon")
     snap = tmp_path / "snap.json"
-    made = subprocess.run([*UNLOCKED_KEYRING, str(installed), "snapshot", "-o", str(snap)], capture_output=True,
-                          text=True, cwd=tmp_path, env=clean_env(tmp_path), timeout=120, check=False)
+    made = subprocess.run(
+        [*UNLOCKED_KEYRING, str(installed), "snapshot", "-o", str(snap)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
     assert made.returncode == 0, made.stderr
     at = "2026-11-25T10:30"  # a school day, so the social-apps check runs
     frozen = installed_json(installed, tmp_path, "--replay", str(snap), "--at", at)
@@ -134,13 +181,18 @@ def test_installed_snapshot_replays_to_the_same_verdicts_as_the_source(installed
     assert verdicts(frozen) == verdicts(json.loads(source.stdout))
 
 
-RECORDED = sorted(p for os_name in ("windows", "darwin") for p in (ROOT / "tests" / "fixtures" / os_name).glob("*.json")
-                  if '"devicecheck-snapshot/1"' in p.read_text(encoding="utf-8"))
+RECORDED = sorted(
+    p
+    for os_name in ("windows", "darwin")
+    for p in (ROOT / "tests" / "fixtures" / os_name).glob("*.json")
+    if '"devicecheck-snapshot/1"' in p.read_text(encoding="utf-8")
+)
 
 
 @pytest.mark.parametrize("snapshot", RECORDED, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_installed_app_judges_windows_and_macos_snapshots_like_the_source(installed: Path, tmp_path: Path,
-                                                                           snapshot: Path) -> None:
+def test_installed_app_judges_windows_and_macos_snapshots_like_the_source(
+    installed: Path, tmp_path: Path, snapshot: Path
+) -> None:
     """The Linux bundle carries every OS's probes (support replays a candidate's Windows or Mac snapshot)."""
     frozen = installed_json(installed, tmp_path, "--replay", str(snapshot))
     source = run_cli("check", "--json", "--replay", str(snapshot), "--profile", str(SAMPLE))
@@ -151,8 +203,12 @@ def test_installed_app_judges_windows_and_macos_snapshots_like_the_source(instal
 
 def x_server() -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
         return xvfb, f":{pipe.readline().strip()}"
@@ -162,8 +218,13 @@ def find_window(display: str, text: str, app: subprocess.Popen[bytes], timeout: 
     """The id of the first top-level window whose name contains `text` (polls xwininfo; the app is external)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and app.poll() is None:
-        tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True,
-                              env=dict(os.environ, DISPLAY=display), check=False).stdout
+        tree = subprocess.run(
+            ["xwininfo", "-root", "-tree"],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, DISPLAY=display),
+            check=False,
+        ).stdout
         for line in tree.splitlines():
             if text in line and line.strip().startswith("0x"):
                 return line.split()[0]
@@ -177,7 +238,7 @@ def menu_command(env: dict[str, str]) -> list[str]:
     subprocess.run(["desktop-file-validate", str(entry)], check=True, capture_output=True)
     text = entry.read_text(encoding="utf-8")
     assert f"Name={TITLE}\n" in text and "Icon=devicecheck\n" in text
-    argv = shlex.split(next(line for line in text.splitlines() if line.startswith("Exec="))[len("Exec="):])
+    argv = shlex.split(next(line for line in text.splitlines() if line.startswith("Exec="))[len("Exec=") :])
     argv[0] = shutil.which(argv[0], path=env.get("PATH", os.defpath)) or argv[0]
     assert Path(argv[0]).resolve() == Path("/opt/devicecheck/devicecheck")
     return argv
@@ -187,8 +248,9 @@ def settle_then_screenshot(env: dict[str, str], shot: Path, timeout: float = 15)
     """Screenshot the screen once it stops changing (the checks have filled the window in), or after `timeout`."""
     deadline, previous = time.monotonic() + timeout, b""
     while True:
-        pixels = subprocess.run(["import", "-window", "root", "-depth", "8", "rgb:-"], env=env, capture_output=True,
-                                check=True, timeout=60).stdout
+        pixels = subprocess.run(
+            ["import", "-window", "root", "-depth", "8", "rgb:-"], env=env, capture_output=True, check=True, timeout=60
+        ).stdout
         if pixels == previous or time.monotonic() > deadline:
             break
         previous = pixels
@@ -197,15 +259,29 @@ def settle_then_screenshot(env: dict[str, str], shot: Path, timeout: float = 15)
 
 
 def test_installed_window_opens_with_the_agency_in_its_title(installed: Path, tmp_path: Path) -> None:
-    need("Xvfb", "xwininfo", "xprop", "import", "identify", "dbus-run-session", "gnome-keyring-daemon",
-         "desktop-file-validate")
+    need(
+        "Xvfb",
+        "xwininfo",
+        "xprop",
+        "import",
+        "identify",
+        "dbus-run-session",
+        "gnome-keyring-daemon",
+        "desktop-file-validate",
+    )
     xvfb, display = x_server()
     env = dict(clean_env(tmp_path), DISPLAY=display)
     # Started as the menu does: the desktop entry's Exec command, found on PATH. As on a desktop: a session
     # bus and an unlocked keyring (else the keyring check pops up a prompt).
     command = menu_command(env)
-    app = subprocess.Popen([*UNLOCKED_KEYRING, *command], env=env, cwd=tmp_path,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    app = subprocess.Popen(
+        [*UNLOCKED_KEYRING, *command],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         window = find_window(display, AGENCY, app)
         if window is None:
@@ -245,16 +321,23 @@ def test_installed_app_starts_in_the_tray_as_the_login_item_does(installed: Path
         desktop.start_notifications()
 
         def tree() -> str:
-            return subprocess.run(["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True,
-                                  text=True, check=False).stdout
+            return subprocess.run(
+                ["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True, text=True, check=False
+            ).stdout
 
         wait_for(lambda: '"panel": ("panel" "trayer")' in tree(), 20, "trayer's panel")
-        env = dict(clean_env(tmp_path / "home"), **{k: desktop.env[k] for k in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
-                                                                                 "XDG_RUNTIME_DIR")})
-        app = subprocess.Popen([str(installed), "--tray"], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-        icons = wait_for(lambda: [w for w in windows_inside_trayer_panel(tree()) if '"Device Check"' in w], 30,
-                         "Device Check's icon inside trayer")
+        env = dict(
+            clean_env(tmp_path / "home"),
+            **{k: desktop.env[k] for k in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")},
+        )
+        app = subprocess.Popen(
+            [str(installed), "--tray"], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        icons = wait_for(
+            lambda: [w for w in windows_inside_trayer_panel(tree()) if '"Device Check"' in w],
+            30,
+            "Device Check's icon inside trayer",
+        )
         assert icons and app.poll() is None
     finally:
         if app is not None and app.poll() is None:
@@ -268,8 +351,15 @@ def test_the_tarball_runs_from_wherever_it_is_unpacked(deb: Path, tmp_path: Path
         # Our own archive; the safety filter exists from Python 3.11.4 (Debian 12 has 3.11.2).
         tar.extractall(tmp_path, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
     exe = tmp_path / f"devicecheck-northfield-supply-teachers-{__version__}" / "devicecheck"
-    res = subprocess.run([str(exe), "check", "--json"], capture_output=True, text=True, cwd=tmp_path,
-                         env=clean_env(tmp_path), timeout=120, check=False)
+    res = subprocess.run(
+        [str(exe), "check", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
     assert res.returncode in (0, 1), res.stderr
     assert json.loads(res.stdout)["profile"]["agency"] == AGENCY
 
@@ -282,8 +372,15 @@ def test_a_build_without_a_profile_uses_the_default_profile(tmp_path: Path) -> N
     with tarfile.open(plain) as tar:
         tar.extractall(tmp_path, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
     exe = tmp_path / f"devicecheck-{__version__}" / "devicecheck"
-    res = subprocess.run([str(exe), "check", "--json"], capture_output=True, text=True, cwd=tmp_path,
-                         env=clean_env(tmp_path), timeout=120, check=False)
+    res = subprocess.run(
+        [str(exe), "check", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
     assert res.returncode in (0, 1), res.stderr
     profile = json.loads(res.stdout)["profile"]
     assert (profile["agency"], profile["source"]) == ("", "default")
@@ -291,12 +388,18 @@ def test_a_build_without_a_profile_uses_the_default_profile(tmp_path: Path) -> N
 
 def test_removing_the_package_leaves_nothing_behind(installed: Path) -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "remove", "-y", "devicecheck"], check=True, env=env, stdout=subprocess.DEVNULL,
-                   timeout=300)
-    for path in ("/opt/devicecheck", "/usr/bin/devicecheck", "/usr/share/applications/devicecheck.desktop",
-                 "/usr/share/icons/hicolor/256x256/apps/devicecheck.png"):
+    subprocess.run(
+        ["apt-get", "remove", "-y", "devicecheck"], check=True, env=env, stdout=subprocess.DEVNULL, timeout=300
+    )
+    for path in (
+        "/opt/devicecheck",
+        "/usr/bin/devicecheck",
+        "/usr/share/applications/devicecheck.desktop",
+        "/usr/share/icons/hicolor/256x256/apps/devicecheck.png",
+    ):
         assert not os.path.lexists(path), f"{path} is still there after removal"
-    status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "devicecheck"], capture_output=True, text=True,
-                            check=False)
+    status = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", "devicecheck"], capture_output=True, text=True, check=False
+    )
     assert "install ok installed" not in status.stdout
     assert shutil.which("devicecheck") is None or not shutil.which("devicecheck").startswith("/usr/bin")

@@ -30,9 +30,12 @@ def test_branded_names_carry_the_agency(build_modules: dict) -> None:
     brand = build_modules["branding"].load_brand(SAMPLE)
     assert brand.agency == "Northfield Supply Teachers"
     assert brand.display_name == "Device Check — Northfield Supply Teachers"
-    assert build_modules["debian"].deb_name(brand) == f"devicecheck-northfield-supply-teachers_{brand.version}_amd64.deb"
+    assert (
+        build_modules["debian"].deb_name(brand) == f"devicecheck-northfield-supply-teachers_{brand.version}_amd64.deb"
+    )
     assert build_modules["debian"].tarball_name(brand) == (
-        f"devicecheck-northfield-supply-teachers-{brand.version}-linux-x86_64.tar.gz")
+        f"devicecheck-northfield-supply-teachers-{brand.version}-linux-x86_64.tar.gz"
+    )
 
 
 def test_a_build_without_a_profile_is_plain_device_check(build_modules: dict) -> None:
@@ -46,25 +49,33 @@ def test_a_build_without_a_profile_is_plain_device_check(build_modules: dict) ->
 def test_a_bad_profile_stops_the_build_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "agency.toml"
     bad.write_text('[lock]\nmax_idle_minutes = "soon"\n', encoding="utf-8")
-    res = subprocess.run([sys.executable, str(BUILD / "package.py"), "--profile", str(bad)],
-                         capture_output=True, text=True, timeout=60, check=False)
+    res = subprocess.run(
+        [sys.executable, str(BUILD / "package.py"), "--profile", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and str(bad) in res.stderr and "max_idle_minutes" in res.stderr
     assert "Traceback" not in res.stderr and "building" not in res.stdout  # stopped before PyInstaller
 
 
-@pytest.mark.parametrize(("dest", "kept"), [
-    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
-    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
-    ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
-    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
-    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
-    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
-    ("PySide6/plugins/platforms/qwindows.dll", True),
-    ("PySide6/Qt/translations/qtbase_de.qm", False),
-    ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
-])
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+    ],
+)
 def test_the_qt_trim_keeps_what_a_window_needs(build_modules: dict, dest: str, kept: bool) -> None:
     assert build_modules["qt_trim"].wanted(f"/site/{dest}", str(Path(dest).parent)) is kept
 
@@ -88,8 +99,17 @@ def test_the_deb_installs_under_opt_with_a_command_menu_entry_and_icon(build_mod
     assert "Package: devicecheck\n" in fields
     assert "Description: Device Check — Northfield Supply Teachers\n" in fields
     depends = next(line for line in fields.splitlines() if line.startswith("Depends:"))
-    for lib in ("libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libdbus-1-3",
-                "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4"):
+    for lib in (
+        "libegl1",
+        "libgl1",
+        "libxkbcommon0",
+        "libxkbcommon-x11-0",
+        "libfontconfig1",
+        "libdbus-1-3",
+        "libglib2.0-0",
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+    ):
         assert lib in depends
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     rows = {line.split()[5].removeprefix("."): line for line in listing.splitlines()}

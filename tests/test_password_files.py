@@ -11,19 +11,45 @@ from tests.conftest import run_cli
 MARKER = "UNIQUE-CONTENT-MARKER-3b9e5a"
 
 
-@pytest.mark.parametrize("name", [
-    "passwords.txt", "pw.txt", "my-passwords.xlsx", "MyPasswords.docx", "passwordlist.csv", "Passwort.rtf",
-    "mot de passe.odt", "motdepasse.txt", "contraseñas.xlsx", "Logins.csv", "work_pwd.md", "creds.json",
-    "credentials.numbers", "Kennwörter.ods", "bitwarden_export_20250101120000.json", "vault-backup.1pux",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "passwords.txt",
+        "pw.txt",
+        "my-passwords.xlsx",
+        "MyPasswords.docx",
+        "passwordlist.csv",
+        "Passwort.rtf",
+        "mot de passe.odt",
+        "motdepasse.txt",
+        "contraseñas.xlsx",
+        "Logins.csv",
+        "work_pwd.md",
+        "creds.json",
+        "credentials.numbers",
+        "Kennwörter.ods",
+        "bitwarden_export_20250101120000.json",
+        "vault-backup.1pux",
+    ],
+)
 def test_names_that_look_like_password_lists(name):
     assert classify(name).looks_like_list
 
 
-@pytest.mark.parametrize("name", [
-    "pwa-notes.txt", "compass.txt", "passport.docx", "login-help.docx", "bus pass.docx", "Passwords.kdbx",
-    "passwords.jpg", "report.docx", "surpass.txt",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pwa-notes.txt",
+        "compass.txt",
+        "passport.docx",
+        "login-help.docx",
+        "bus pass.docx",
+        "Passwords.kdbx",
+        "passwords.jpg",
+        "report.docx",
+        "surpass.txt",
+    ],
+)
 def test_names_that_do_not(name):
     assert not classify(name).looks_like_list
 
@@ -42,8 +68,12 @@ def home(tmp_path):
 
 def env_for(home):
     # No session bus: a snapshot's keyring round trip must never reach the developer's own keyring.
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
-            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test",
+    }
 
 
 def test_password_list_is_reported_by_path_and_its_content_never_leaks(home, tmp_path):
@@ -66,8 +96,11 @@ def test_xdg_user_dirs_are_followed(tmp_path):
     (home / "Dokumente/Passwörter.xlsx").write_text(MARKER)
     (home / ".config/user-dirs.dirs").write_text(
         '# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR="$HOME/Schreibtisch"\n'
-        'XDG_DOCUMENTS_DIR="$HOME/Dokumente"\nXDG_DOWNLOAD_DIR="$HOME"\n')
-    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)["results"][0]
+        'XDG_DOCUMENTS_DIR="$HOME/Dokumente"\nXDG_DOWNLOAD_DIR="$HOME"\n'
+    )
+    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)[
+        "results"
+    ][0]
     assert result["evidence"]["paths"] == ["~/Dokumente/Passwörter.xlsx"]
     assert result["evidence"]["folders"] == ["~/Schreibtisch", "~/Dokumente"]  # never the whole home
 
@@ -78,7 +111,9 @@ def test_depth_and_count_bounds(tmp_path):
     deep.mkdir(parents=True)
     (deep / "passwords.txt").write_text(MARKER)  # four folders down: beyond the bound
     (home / "Documents/a/b/c/logins.csv").write_text(MARKER)  # three down: found
-    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)["results"][0]
+    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)[
+        "results"
+    ][0]
     assert result["evidence"]["paths"] == ["~/Documents/a/b/c/logins.csv"]
 
 
@@ -86,6 +121,8 @@ def test_clean_folders_pass(tmp_path):
     home = tmp_path / "home"
     (home / "Desktop").mkdir(parents=True)
     (home / "Desktop/notes.txt").write_text("hello")
-    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)["results"][0]
+    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)[
+        "results"
+    ][0]
     assert result["status"] == "pass"
     assert "Desktop" in result["detail"]

@@ -9,8 +9,13 @@ from tests.conftest import run_cli
 
 
 def check(home, path):
-    proc = run_cli("check", "--json", "--only", "password-manager",
-                   env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "PATH": str(path)})
+    proc = run_cli(
+        "check",
+        "--json",
+        "--only",
+        "password-manager",
+        env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "PATH": str(path)},
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     return json.loads(proc.stdout)["results"][0]
 
@@ -38,7 +43,9 @@ def test_program_on_path_is_found(tmp_path):
 def test_browser_extensions_by_id(tmp_path):
     home, bin_dir = tmp_path / "home", tmp_path / "bin"
     # Chrome keeps an extension in <profile>/Extensions/<id>/<version>/; Firefox as <profile>/extensions/<id>.xpi.
-    (home / ".config/google-chrome/Profile 2/Extensions/nngceckbapebfimnlniiiahkandclblb/2025.1.0_0").mkdir(parents=True)
+    (home / ".config/google-chrome/Profile 2/Extensions/nngceckbapebfimnlniiiahkandclblb/2025.1.0_0").mkdir(
+        parents=True
+    )
     ff = home / ".mozilla/firefox"
     (ff / "p.default/extensions").mkdir(parents=True)
     (ff / "p.default/extensions/{d634138d-c276-4fc8-924b-40a0ea21d284}.xpi").write_bytes(b"PK")
@@ -52,8 +59,12 @@ def test_browser_extensions_by_id(tmp_path):
 
 def test_dpkg_output_of_this_machine_parses():
     # Real dpkg-query output in the probe's own format, for an installed package and an unknown one.
-    proc = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${db:Status-Abbrev}\n", "sqlite3", "no-such-pkg-x"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Package} ${db:Status-Abbrev}\n", "sqlite3", "no-such-pkg-x"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode == 127 or not proc.stdout:
         return
     line = proc.stdout.splitlines()[0]

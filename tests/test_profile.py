@@ -39,7 +39,7 @@ def test_sample_profile_is_valid():
         ("[agency\nname = 1", "not valid TOML"),
         ("[agency]\ncolour = 'red'\n", "[agency] colour: unknown key"),
         ("[lock]\nmax_idle_minutes = 'five'\n", "[lock] max_idle_minutes: must be a whole number"),
-        ("[school_hours]\nstart = '8am'\n", '[school_hours] start: must be a 24-hour time'),
+        ("[school_hours]\nstart = '8am'\n", "[school_hours] start: must be a 24-hour time"),
         ("[school_hours]\nstart = '17:00'\n", "[school_hours] end: must be after start"),
         ("[checks.screen-lok]\nenabled = true\n", "[checks.screen-lok]: unknown check"),
         ("[checks.screen-lock]\nseverity = 'urgent'\n", 'must be "required" or "recommended"'),

@@ -32,8 +32,15 @@ STRESS = textwrap.dedent("""
 
 
 def test_qt_calls_do_not_lose_references_to_none_or_true():
-    res = subprocess.run([sys.executable, "-c", STRESS], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         check=False, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    res = subprocess.run(
+        [sys.executable, "-c", STRESS],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert res.returncode == 0, res.stderr[-400:]
     lost_none, lost_true = (int(n) for n in res.stdout.split()[1:3])
     assert lost_none < 100 and lost_true < 100, res.stdout

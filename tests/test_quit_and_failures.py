@@ -78,8 +78,17 @@ def test_a_new_failure_is_said_once_a_day(qtbot, profile, tmp_path):
     monitor = Monitor(LiveSystem(), profile, SettingsStore(tmp_path / "cfg"), shown, memory)
 
     def result(cid: str, status: Status) -> CheckResult:
-        return CheckResult(id=cid, status=status, severity=Severity.REQUIRED, clause=2, title=f"title of {cid}",
-                           detail="", evidence={}, fix=None, duration_ms=1)
+        return CheckResult(
+            id=cid,
+            status=status,
+            severity=Severity.REQUIRED,
+            clause=2,
+            title=f"title of {cid}",
+            detail="",
+            evidence={},
+            fix=None,
+            duration_ms=1,
+        )
 
     morning = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
     monitor.checked.emit(([result("screen-lock", Status.FAIL), result("autologin", Status.PASS)], morning))

@@ -8,7 +8,9 @@ def row(cid: str, status: Status) -> CheckResult:
 
 def test_summary_line_says_what_a_candidate_must_do():
     assert summary_line([row("a", Status.PASS), row("b", Status.PASS)]) == "All clear"
-    assert summary_line([row("a", Status.FAIL), row("b", Status.FAIL), row("c", Status.PASS)]).startswith("2 things to fix")
+    assert summary_line([row("a", Status.FAIL), row("b", Status.FAIL), row("c", Status.PASS)]).startswith(
+        "2 things to fix"
+    )
     assert summary_line([row("a", Status.WARN), row("b", Status.PASS)]).startswith("Nothing you must fix")
     # Nothing checked is never "All clear".
     assert summary_line([row("a", Status.SKIPPED), row("b", Status.UNKNOWN)]).startswith("Nothing could be checked")

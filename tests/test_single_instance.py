@@ -59,12 +59,18 @@ def test_second_launch_exits_and_raises_the_first_window(tmp_path):
             """xwininfo of the main window: the top-level named "Device Check" that has a window class."""
             tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True).stdout
             ids = [line.split()[0] for line in tree.splitlines() if '"Device Check": ("' in line]
-            return "".join(subprocess.run(["xwininfo", "-id", wid], env=env, capture_output=True, text=True).stdout
-                           for wid in ids)
+            return "".join(
+                subprocess.run(["xwininfo", "-id", wid], env=env, capture_output=True, text=True).stdout for wid in ids
+            )
 
         # The first starts as the login item does: in the tray, no window.
-        first = subprocess.Popen([sys.executable, "-m", "desktop", "--tray"], env=env, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.PIPE, text=True)
+        first = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--tray"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         session.procs.append(first)  # type: ignore[arg-type]
         socket_file = Path(tempfile.gettempdir()) / _name_for(env)
         wait_for(socket_file.exists, 60, "the first Device Check to start listening")
@@ -79,6 +85,11 @@ def test_second_launch_exits_and_raises_the_first_window(tmp_path):
 
 
 def _name_for(env: dict[str, str]) -> str:
-    out = subprocess.run([sys.executable, "-c", "from desktop.single_instance import server_name; print(server_name())"],
-                         env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", "from desktop.single_instance import server_name; print(server_name())"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return out.stdout.strip()

@@ -11,8 +11,9 @@ from tests.conftest import run_cli
 GOOD = {"schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "2026-11-25T10:30:00+00:00"}
 
 
-@pytest.mark.parametrize("counts", [{"/p/logins.json": {"logins": "many"}}, {"/p/logins.json": [3]},
-                                    {"/p/logins.json": {"logins": -1}}])
+@pytest.mark.parametrize(
+    "counts", [{"/p/logins.json": {"logins": "many"}}, {"/p/logins.json": [3]}, {"/p/logins.json": {"logins": -1}}]
+)
 def test_bad_counts_are_one_line_exit_2(tmp_path, counts):
     path = tmp_path / "snap.json"
     path.write_text(json.dumps(dict(GOOD, counts=counts)))
@@ -22,7 +23,9 @@ def test_bad_counts_are_one_line_exit_2(tmp_path, counts):
 
 
 def test_counts_replay_as_numbers_and_denied():
-    data = validate_snapshot(dict(GOOD, counts={"/a/logins.json": {"logins": 4}, "/b/logins.json": {"logins": "denied"}}))
+    data = validate_snapshot(
+        dict(GOOD, counts={"/a/logins.json": {"logins": 4}, "/b/logins.json": {"logins": "denied"}})
+    )
     system = ReplaySystem(data)
     assert system.json_count("/a/logins.json", "logins") == 4
     assert system.json_count("/c/logins.json", "logins") is None
@@ -33,6 +36,7 @@ def test_counts_replay_as_numbers_and_denied():
 
 
 def test_recorded_bytes_replay_as_bytes():
-    data = validate_snapshot(dict(GOOD, queries=[{"path": "/k/key4.db", "sql": "SELECT 1", "params": [],
-                                                  "rows": [[{"hex": "00ff"}, 7]]}]))
+    data = validate_snapshot(
+        dict(GOOD, queries=[{"path": "/k/key4.db", "sql": "SELECT 1", "params": [], "rows": [[{"hex": "00ff"}, 7]]}])
+    )
     assert ReplaySystem(data).sqlite_query("/k/key4.db", "SELECT 1") == [(b"\x00\xff", 7)]

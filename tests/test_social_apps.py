@@ -43,8 +43,9 @@ def test_running_apps_fail_in_school_hours_and_are_named_not_numbered(fake_apps,
     assert str(tmp_path) not in text
 
 
-@pytest.mark.parametrize(("at", "why"), [(SATURDAY, "Saturday is not a school day"),
-                                         (EVENING, "school hours ended at 16:00")])
+@pytest.mark.parametrize(
+    ("at", "why"), [(SATURDAY, "Saturday is not a school day"), (EVENING, "school hours ended at 16:00")]
+)
 def test_running_apps_pass_outside_school_hours_saying_why(fake_apps, at, why):
     proc = run_cli("check", "--json", "--only", "social-apps", "--at", at)
     assert proc.returncode == 0, proc.stderr
@@ -57,8 +58,9 @@ def test_not_working_today_passes(fake_apps, tmp_path):
     config = tmp_path / "cfg"
     config.mkdir()
     (config / "settings.json").write_text(json.dumps(UserSettings(not_working_on=date(2026, 11, 25)).to_json()))
-    proc = run_cli("check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME,
-                   env={"DEVICECHECK_CONFIG_DIR": str(config)})
+    proc = run_cli(
+        "check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME, env={"DEVICECHECK_CONFIG_DIR": str(config)}
+    )
     result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "pass"
     assert "you said you are not working today" in result["detail"]
@@ -66,10 +68,19 @@ def test_not_working_today_passes(fake_apps, tmp_path):
 
 def test_no_social_app_running_passes_in_school_hours(tmp_path):
     snap = tmp_path / "snap.json"
-    snap.write_text(json.dumps({
-        "schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": SCHOOL_TIME,
-        "processes": [{"pid": 1, "name": "systemd", "exe": "/usr/lib/systemd/systemd", "cmdline": ["/sbin/init"]},
-                      {"pid": 2, "name": "firefox", "exe": "/usr/lib/firefox/firefox", "cmdline": ["firefox"]}]}))
+    snap.write_text(
+        json.dumps(
+            {
+                "schema": "devicecheck-snapshot/1",
+                "platform": "linux",
+                "taken_at": SCHOOL_TIME,
+                "processes": [
+                    {"pid": 1, "name": "systemd", "exe": "/usr/lib/systemd/systemd", "cmdline": ["/sbin/init"]},
+                    {"pid": 2, "name": "firefox", "exe": "/usr/lib/firefox/firefox", "cmdline": ["firefox"]},
+                ],
+            }
+        )
+    )
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap))
     result = json.loads(proc.stdout)["results"][0]
     assert proc.returncode == 0
@@ -80,7 +91,9 @@ def test_no_social_app_running_passes_in_school_hours(tmp_path):
 def test_flatpak_snap_and_plain_names_match_case_insensitively():
     procs = [
         # `flatpak run com.discordapp.Discord` (Flathub's documented launch line)
-        ProcessInfo(10, "flatpak", "/usr/bin/flatpak", ("/usr/bin/flatpak", "run", "--branch=stable", "com.discordapp.Discord")),
+        ProcessInfo(
+            10, "flatpak", "/usr/bin/flatpak", ("/usr/bin/flatpak", "run", "--branch=stable", "com.discordapp.Discord")
+        ),
         # a Snap's programs live under /snap/<name>/<revision>/
         ProcessInfo(11, "telegram-deskto", "/snap/telegram-desktop/6543/usr/bin/telegram-desktop", ()),
     ]
@@ -89,15 +102,24 @@ def test_flatpak_snap_and_plain_names_match_case_insensitively():
 
 
 def test_windows_names_drop_exe_and_paths():
-    procs = [ProcessInfo(5, "WhatsApp.exe",
-                         "C:\\Program Files\\WindowsApps\\5319275A.WhatsAppDesktop_2.2134.10.0_x64__cv1g1gvanyjgm\\app\\WhatsApp.exe", ())]
+    procs = [
+        ProcessInfo(
+            5,
+            "WhatsApp.exe",
+            "C:\\Program Files\\WindowsApps\\5319275A.WhatsAppDesktop_2.2134.10.0_x64__cv1g1gvanyjgm\\app\\WhatsApp.exe",
+            (),
+        )
+    ]
     assert names(procs, "windows") == ("WhatsApp",)
     assert names(procs, "linux") == ()  # Linux's list has no WhatsApp.exe
 
 
 def test_lookalike_programs_do_not_match():
-    procs = [ProcessInfo(1, "discordo", "/usr/bin/discordo", ()), ProcessInfo(2, "telegraf", "/usr/bin/telegraf", ()),
-             ProcessInfo(3, "bash", "/bin/bash", ("bash", "-c", "echo com.discordapp.Discord"))]
+    procs = [
+        ProcessInfo(1, "discordo", "/usr/bin/discordo", ()),
+        ProcessInfo(2, "telegraf", "/usr/bin/telegraf", ()),
+        ProcessInfo(3, "bash", "/bin/bash", ("bash", "-c", "echo com.discordapp.Discord")),
+    ]
     assert names(procs) == ()
 
 
@@ -106,8 +128,12 @@ def test_web_apps_by_url_and_by_app_id():
     by_url = ProcessInfo(1, "chrome", chrome, (chrome, "--app=https://m.facebook.com/messages"))
     lookalike = ProcessInfo(2, "chrome", chrome, (chrome, "--app=https://notfacebook.com/"))
     # WhatsApp Web's real app id, as launched in public configs: --app-id=hnpfjngllnobngcgfapefoaidbinmjnm
-    by_id = ProcessInfo(3, "brave", "/opt/brave.com/brave/brave",
-                        ("brave", "--profile-directory=Default", "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm"))
+    by_id = ProcessInfo(
+        3,
+        "brave",
+        "/opt/brave.com/brave/brave",
+        ("brave", "--profile-directory=Default", "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm"),
+    )
     assert names([by_url]) == ("Facebook",)
     assert names([lookalike]) == ()
     assert names([by_id]) == ("WhatsApp",)
@@ -117,7 +143,10 @@ def test_chromium_app_id_matches_ids_seen_in_public_configs():
     # Ids seen in public launcher configs (YouTube: "--app-id=agimnkijcaahngcdmfeangaknmldooml"; Instagram:
     # a Hyprland rule "brave-akpamiohjfcnimfljfndmaldlcfphjmp-Default") and the manifest ids they come from.
     assert chromium_app_id("https://www.youtube.com/?feature=ytca") == "agimnkijcaahngcdmfeangaknmldooml"
-    assert chromium_app_id("https://www.instagram.com/?utm_source=pwa_homescreen&__pwa=1") == "akpamiohjfcnimfljfndmaldlcfphjmp"
+    assert (
+        chromium_app_id("https://www.instagram.com/?utm_source=pwa_homescreen&__pwa=1")
+        == "akpamiohjfcnimfljfndmaldlcfphjmp"
+    )
 
 
 def test_domain_matching_is_exact_or_subdomain():
@@ -132,9 +161,20 @@ def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
     snap = tmp_path / "snap.json"
     home = tmp_path / "home"
     home.mkdir()
-    assert run_cli("snapshot", "-o", str(snap), env={"HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
-                                                     "XDG_CONFIG_HOME": str(home / ".config"),
-                                                     "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}).returncode == 0
+    assert (
+        run_cli(
+            "snapshot",
+            "-o",
+            str(snap),
+            env={
+                "HOME": str(home),
+                "XDG_DATA_HOME": str(home / "data"),
+                "XDG_CONFIG_HOME": str(home / ".config"),
+                "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test",
+            },
+        ).returncode
+        == 0
+    )
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap), "--at", SCHOOL_TIME)
     result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "fail" and result["evidence"]["apps"] == ["Discord", "Telegram"]
@@ -143,8 +183,18 @@ def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
 def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
     from checks.snapshot import _redact_cmdline
 
-    cmd = ["/opt/google/chrome/chrome", "--app=https://www.facebook.com/messages/t/12345?x=secret", "--user-data-dir=/x",
-           "--profile-directory=Default", "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm", "--password-store=basic"]
-    assert _redact_cmdline(cmd) == ["/opt/google/chrome/chrome", "--app=https://www.facebook.com/",
-                                    "--profile-directory=Default", "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
-                                    "--password-store=basic"]
+    cmd = [
+        "/opt/google/chrome/chrome",
+        "--app=https://www.facebook.com/messages/t/12345?x=secret",
+        "--user-data-dir=/x",
+        "--profile-directory=Default",
+        "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
+        "--password-store=basic",
+    ]
+    assert _redact_cmdline(cmd) == [
+        "/opt/google/chrome/chrome",
+        "--app=https://www.facebook.com/",
+        "--profile-directory=Default",
+        "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
+        "--password-store=basic",
+    ]

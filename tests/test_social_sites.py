@@ -30,9 +30,13 @@ def make_chromium_history(path: Path, visits):
     db = sqlite3.connect(path)
     db.executescript((FIXTURES / "chromium_history_schema.sql").read_text())
     for i, (url, moment) in enumerate(visits, start=1):
-        db.execute("INSERT INTO urls(id, url, title, visit_count, last_visit_time) VALUES (?, ?, ?, 1, ?)",
-                   (i, url, "Title " + SECRET_PATH, chromium_time(moment)))
-        db.execute("INSERT INTO visits(url, visit_time, transition) VALUES (?, ?, 805306368)", (i, chromium_time(moment)))
+        db.execute(
+            "INSERT INTO urls(id, url, title, visit_count, last_visit_time) VALUES (?, ?, ?, 1, ?)",
+            (i, url, "Title " + SECRET_PATH, chromium_time(moment)),
+        )
+        db.execute(
+            "INSERT INTO visits(url, visit_time, transition) VALUES (?, ?, 805306368)", (i, chromium_time(moment))
+        )
     db.commit()
     db.close()
 
@@ -43,10 +47,14 @@ def make_firefox_places(path: Path, visits):
     db.executescript((FIXTURES / "firefox_places_schema.sql").read_text())
     for i, (url, moment) in enumerate(visits, start=1):
         host = url.split("/")[2]
-        db.execute("INSERT INTO moz_places(id, url, title, rev_host, guid) VALUES (?, ?, ?, ?, ?)",
-                   (i, url, "Title " + SECRET_PATH, host[::-1] + ".", f"guid{i}"))
-        db.execute("INSERT INTO moz_historyvisits(place_id, visit_date, visit_type) VALUES (?, ?, 1)",
-                   (i, int(moment.timestamp() * 1_000_000)))
+        db.execute(
+            "INSERT INTO moz_places(id, url, title, rev_host, guid) VALUES (?, ?, ?, ?, ?)",
+            (i, url, "Title " + SECRET_PATH, host[::-1] + ".", f"guid{i}"),
+        )
+        db.execute(
+            "INSERT INTO moz_historyvisits(place_id, visit_date, visit_type) VALUES (?, ?, 1)",
+            (i, int(moment.timestamp() * 1_000_000)),
+        )
     db.commit()
     db.close()
 
@@ -61,8 +69,18 @@ def home(tmp_path):
 
 
 def check(home, profile, at=AT, *extra):
-    proc = run_cli("check", "--json", "--only", "social-sites", "--profile", str(profile), "--at", at, *extra,
-                   env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")})
+    proc = run_cli(
+        "check",
+        "--json",
+        "--only",
+        "social-sites",
+        "--profile",
+        str(profile),
+        "--at",
+        at,
+        *extra,
+        env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")},
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc, json.loads(proc.stdout)["results"][0]
 
@@ -82,12 +100,17 @@ def chrome_visits():
 def test_chromium_and_firefox_visits_in_school_hours_fail_with_counts_only(home):
     home, profile = home
     make_chromium_history(home / ".config/google-chrome/Default/History", chrome_visits())
-    make_chromium_history(home / ".config/google-chrome/Profile 1/History",
-                          [(f"https://facebook.com:443/{SECRET_PATH}", local(14, 0))])
+    make_chromium_history(
+        home / ".config/google-chrome/Profile 1/History", [(f"https://facebook.com:443/{SECRET_PATH}", local(14, 0))]
+    )
     ff = home / ".mozilla/firefox"
-    make_firefox_places(ff / "abcd.default-release/places.sqlite",
-                        [(f"https://www.instagram.com/{SECRET_PATH}", local(13, 15)),
-                         (f"https://www.instagram.com/{SECRET_PATH}", local(16, 30))])  # after school hours
+    make_firefox_places(
+        ff / "abcd.default-release/places.sqlite",
+        [
+            (f"https://www.instagram.com/{SECRET_PATH}", local(13, 15)),
+            (f"https://www.instagram.com/{SECRET_PATH}", local(16, 30)),
+        ],
+    )  # after school hours
     (ff / "profiles.ini").write_text("[Profile0]\nName=default-release\nIsRelative=1\nPath=abcd.default-release\n")
 
     proc, result = check(home, profile)
@@ -101,17 +124,30 @@ def test_chromium_and_firefox_visits_in_school_hours_fail_with_counts_only(home)
     assert visits[("instagram.com", "Firefox")]["count"] == 1
     assert "facebook.com in Chrome (3 visits, 09:05 to 14:00)" in result["detail"]
     assert SECRET_PATH not in proc.stdout and "notfacebook" not in proc.stdout
-    assert sorted(result["evidence"]["browsers_read"]) == ["Chrome (Default)", "Chrome (Profile 1)",
-                                                          "Firefox (default-release)"]
+    assert sorted(result["evidence"]["browsers_read"]) == [
+        "Chrome (Default)",
+        "Chrome (Profile 1)",
+        "Firefox (default-release)",
+    ]
 
 
 def test_snapshot_keeps_only_counts_and_replays(home, tmp_path):
     home, profile = home
     make_chromium_history(home / ".config/google-chrome/Default/History", chrome_visits())
     snap = tmp_path / "snap.json"
-    proc = run_cli("snapshot", "-o", str(snap), "--profile", str(profile),
-                   env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
-                        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"})
+    proc = run_cli(
+        "snapshot",
+        "-o",
+        str(snap),
+        "--profile",
+        str(profile),
+        env={
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test",
+        },
+    )
     assert proc.returncode == 0, proc.stderr
     text = snap.read_text()
     assert SECRET_PATH not in text and "Title" not in text
@@ -130,19 +166,28 @@ def test_firefox_profiles_in_snap_flatpak_and_absolute_paths(home, tmp_path):
     (snap_root).mkdir(parents=True)
     (snap_root / "profiles.ini").write_text(f"[Profile0]\nName=roaming\nIsRelative=0\nPath={elsewhere}\n")
     flat_root = home / ".var/app/org.mozilla.firefox/.mozilla/firefox"
-    make_firefox_places(flat_root / "x.default/places.sqlite", [(f"https://old.reddit.com/{SECRET_PATH}", local(12, 0))])
+    make_firefox_places(
+        flat_root / "x.default/places.sqlite", [(f"https://old.reddit.com/{SECRET_PATH}", local(12, 0))]
+    )
     (flat_root / "profiles.ini").write_text("[Profile0]\nName=flat\nIsRelative=1\nPath=x.default\n")
     proc, result = check(home, profile)
     assert result["status"] == "fail"
     assert result["evidence"]["visits"] == [
-        {"domain": "reddit.com", "count": 2, "first": "2026-11-25T10:00:00+01:00",
-         "last": "2026-11-25T12:00:00+01:00", "browser": "Firefox"}]
+        {
+            "domain": "reddit.com",
+            "count": 2,
+            "first": "2026-11-25T10:00:00+01:00",
+            "last": "2026-11-25T12:00:00+01:00",
+            "browser": "Firefox",
+        }
+    ]
 
 
 def test_no_visit_in_school_hours_passes(home):
     home, profile = home
-    make_chromium_history(home / ".config/chromium/Default/History",
-                          [(f"https://www.facebook.com/{SECRET_PATH}", local(18, 0))])
+    make_chromium_history(
+        home / ".config/chromium/Default/History", [(f"https://www.facebook.com/{SECRET_PATH}", local(18, 0))]
+    )
     proc, result = check(home, profile)
     assert result["status"] == "pass", result
     assert result["evidence"]["browsers_read"] == ["Chromium (Default)"]
@@ -188,9 +233,13 @@ def test_uncheckpointed_wal_rows_are_read(home):
     firefox = sqlite3.connect(path)  # Firefox runs places.sqlite in WAL mode and keeps it open
     firefox.execute("PRAGMA journal_mode=WAL")
     firefox.execute("PRAGMA wal_autocheckpoint=0")
-    firefox.execute("INSERT INTO moz_places(id, url, rev_host) VALUES (1, 'https://www.tiktok.com/x', 'moc.kotkit.www.')")
-    firefox.execute("INSERT INTO moz_historyvisits(place_id, visit_date) VALUES (1, ?)",
-                    (int(local(10, 0).timestamp() * 1_000_000),))
+    firefox.execute(
+        "INSERT INTO moz_places(id, url, rev_host) VALUES (1, 'https://www.tiktok.com/x', 'moc.kotkit.www.')"
+    )
+    firefox.execute(
+        "INSERT INTO moz_historyvisits(place_id, visit_date) VALUES (1, ?)",
+        (int(local(10, 0).timestamp() * 1_000_000),),
+    )
     firefox.commit()
     try:
         assert (path.parent / "places.sqlite-wal").stat().st_size > 0

@@ -73,8 +73,20 @@ def test_a_social_app_in_school_hours_is_notified_exactly_once(desktop, discord,
     desktop.start_tray()
     desktop.start_notifications()
     desktop.start_monitor()
-    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
-                 "--sim-seconds", "150", "--wait-tray", "10")
+    events = run(
+        desktop,
+        tmp_path,
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_MORNING,
+        "--scale",
+        "0.01",
+        "--sim-seconds",
+        "150",
+        "--wait-tray",
+        "10",
+    )
     scans = [e for e in events if e["event"] == "scanned"]
     assert len(scans) >= 4 and all(e["apps"] == ["Discord"] for e in scans), events  # seen at every interval...
     calls = discord_notifications(desktop)
@@ -87,8 +99,20 @@ def test_nothing_is_scanned_or_notified_outside_school_hours(desktop, discord, p
     desktop.start_notifications()
     desktop.start_monitor()
     # Three and a half hours of evening at 0.0005 s per simulated second: the monitor only re-plans.
-    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.0005",
-                 "--sim-seconds", str(3.5 * 3600), "--wait-tray", "10")
+    events = run(
+        desktop,
+        tmp_path,
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_EVENING,
+        "--scale",
+        "0.0005",
+        "--sim-seconds",
+        str(3.5 * 3600),
+        "--wait-tray",
+        "10",
+    )
     plans = [e for e in events if e["event"] == "planned"]
     assert len(plans) >= 3 and not any(e["scan_now"] for e in plans)
     assert all(str(e["next_wake"]).startswith("2026-11-26 08:00") for e in plans)
@@ -100,8 +124,21 @@ def test_nothing_is_notified_when_not_working_today(desktop, discord, profile, t
     desktop.start_tray()
     desktop.start_notifications()
     desktop.start_monitor()
-    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
-                 "--sim-seconds", "100", "--not-working-today", "--wait-tray", "10")
+    events = run(
+        desktop,
+        tmp_path,
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_MORNING,
+        "--scale",
+        "0.01",
+        "--sim-seconds",
+        "100",
+        "--not-working-today",
+        "--wait-tray",
+        "10",
+    )
     assert [e["scans"] for e in events if e["event"] == "finished"] == [0]
     assert "not working" in str(next(e for e in events if e["event"] == "planned")["reason"]).lower()
     assert discord_notifications(desktop) == []
@@ -111,8 +148,19 @@ def test_quit_from_the_notification_asks_first_then_closes_the_app_politely(desk
     desktop.start_tray()
     desktop.start_notifications()
     desktop.start_monitor()
-    proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
-                           "--answer-quit", "yes", "--wait-tray", "10", config=tmp_path / "config")
+    proc = desktop.harness(
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_MORNING,
+        "--scale",
+        "0.01",
+        "--answer-quit",
+        "yes",
+        "--wait-tray",
+        "10",
+        config=tmp_path / "config",
+    )
     assert proc.stdout is not None
     seen: list[dict[str, object]] = []
 
@@ -146,7 +194,7 @@ def windows_inside_trayer_panel(tree: str) -> list[str]:
         if '"panel": ("panel" "trayer")' in line:
             depth = len(line) - len(line.lstrip())
             inside = []
-            for nested in lines[i + 1:]:
+            for nested in lines[i + 1 :]:
                 if nested.strip() and len(nested) - len(nested.lstrip()) <= depth:
                     break
                 inside.append(nested.strip())
@@ -164,13 +212,27 @@ def test_tray_icon_is_embedded_in_trayer(desktop, profile, tmp_path):
 
     wait_for(lambda: '"panel": ("panel" "trayer")' in tree(), 20, "trayer's panel")
     assert not any("Device Check" in w for w in windows_inside_trayer_panel(tree()))
-    proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
-                           "--answer-quit", "no", "--wait-tray", "10", config=tmp_path / "config")
+    proc = desktop.harness(
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_EVENING,
+        "--scale",
+        "0.001",
+        "--answer-quit",
+        "no",
+        "--wait-tray",
+        "10",
+        config=tmp_path / "config",
+    )
     started = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
     assert started["tray_available"] is True and started["tray_visible"] is True
     # The icon is a small window that trayer has taken into its panel (XEmbed).
-    found = wait_for(lambda: [w for w in windows_inside_trayer_panel(tree()) if '"Device Check"' in w], 20,
-                     "the tray icon inside trayer")
+    found = wait_for(
+        lambda: [w for w in windows_inside_trayer_panel(tree()) if '"Device Check"' in w],
+        20,
+        "the tray icon inside trayer",
+    )
     assert "22x22" in found[0]  # type: ignore[index]
     proc.stdin.close()  # type: ignore[union-attr]
     proc.wait(30)
@@ -179,8 +241,18 @@ def test_tray_icon_is_embedded_in_trayer(desktop, profile, tmp_path):
 def test_without_a_tray_it_says_so_once_and_keeps_watching_with_notifications(desktop, discord, profile, tmp_path):
     desktop.start_notifications()
     desktop.start_monitor()
-    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_MORNING, "--scale", "0.01",
-                 "--sim-seconds", "60")
+    events = run(
+        desktop,
+        tmp_path,
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_MORNING,
+        "--scale",
+        "0.01",
+        "--sim-seconds",
+        "60",
+    )
     started = events[0]
     assert started["tray_available"] is False
     assert any(e["event"] == "notice" and "no tray" in str(e["text"]) for e in events)
@@ -193,8 +265,18 @@ def test_without_a_tray_it_says_so_once_and_keeps_watching_with_notifications(de
 def test_without_a_tray_waiting_outside_school_hours_does_not_spin_the_cpu(desktop, profile, tmp_path):
     """A known failure of other tray apps: with no tray they loop. Here the wait is one idle timer."""
     desktop.start_notifications()
-    events = run(desktop, tmp_path, "--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
-                 "--sim-seconds", "3000")  # three seconds of real time, evening, no tray
+    events = run(
+        desktop,
+        tmp_path,
+        "--profile",
+        str(profile),
+        "--start",
+        WEDNESDAY_EVENING,
+        "--scale",
+        "0.001",
+        "--sim-seconds",
+        "3000",
+    )  # three seconds of real time, evening, no tray
     finished = next(e for e in events if e["event"] == "finished")
     assert events[0]["tray_available"] is False and finished["scans"] == 0
     assert float(finished["wall_seconds"]) >= 2.5
@@ -209,9 +291,21 @@ def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
     desktop.start_notifications()
     colours = {}
     for failing in (0, 2):
-        proc = desktop.harness("--profile", str(profile), "--start", WEDNESDAY_EVENING, "--scale", "0.001",
-                               "--answer-quit", "no", "--wait-tray", "10", "--failing", str(failing),
-                               config=tmp_path / f"config-{failing}")
+        proc = desktop.harness(
+            "--profile",
+            str(profile),
+            "--start",
+            WEDNESDAY_EVENING,
+            "--scale",
+            "0.001",
+            "--answer-quit",
+            "no",
+            "--wait-tray",
+            "10",
+            "--failing",
+            str(failing),
+            config=tmp_path / f"config-{failing}",
+        )
         shown = None
         while shown is None:
             event = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
@@ -219,15 +313,21 @@ def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
         assert shown["tooltip"] == ("Device Check: all clear" if failing == 0 else "Device Check: 2 things to fix")
 
         def icon_id() -> str | None:
-            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True, text=True).stdout
+            tree = subprocess.run(
+                ["xwininfo", "-root", "-tree"], env=desktop.env, capture_output=True, text=True
+            ).stdout
             found = [w for w in windows_inside_trayer_panel(tree) if '"Device Check"' in w]
             return found[0].split()[0] if found else None
 
         wid = wait_for(icon_id, 20, "the tray icon")
 
         def mean_rgb(wid: object = wid) -> list[float]:
-            out = subprocess.run(["import", "-window", str(wid), "-format", "%[fx:mean.r] %[fx:mean.g] %[fx:mean.b]",
-                                  "info:"], env=desktop.env, capture_output=True, text=True).stdout.split()
+            out = subprocess.run(
+                ["import", "-window", str(wid), "-format", "%[fx:mean.r] %[fx:mean.g] %[fx:mean.b]", "info:"],
+                env=desktop.env,
+                capture_output=True,
+                text=True,
+            ).stdout.split()
             return [float(v) for v in out] if len(out) == 3 else []
 
         colours[failing] = wait_for(mean_rgb, 20, "a screenshot of the icon")

@@ -30,15 +30,24 @@ def safari_db(tmp_path):
             REFERENCES history_items(id) ON DELETE CASCADE, visit_time REAL NOT NULL, title TEXT NULL);
     """)
     items = {
-        1: "https://www.instagram.com/explore/", 2: "https://m.facebook.com:443/groups/x", 3: "https://notfacebook.com/",
-        4: "https://www.bbc.co.uk/news", 5: "http://instagram.com/", 6: "file:///Users/sam/facebook.com",
+        1: "https://www.instagram.com/explore/",
+        2: "https://m.facebook.com:443/groups/x",
+        3: "https://notfacebook.com/",
+        4: "https://www.bbc.co.uk/news",
+        5: "http://instagram.com/",
+        6: "file:///Users/sam/facebook.com",
     }
     conn.executemany("INSERT INTO history_items (id, url, visit_count) VALUES (?, ?, 1)", items.items())
     visits = [
-        (1, cocoa(9, 5)), (1, cocoa(9, 55)), (5, cocoa(10, 1)),  # instagram: 3 in school hours
-        (1, cocoa(7, 30)), (1, cocoa(17, 0)),  # before and after: not counted
+        (1, cocoa(9, 5)),
+        (1, cocoa(9, 55)),
+        (5, cocoa(10, 1)),  # instagram: 3 in school hours
+        (1, cocoa(7, 30)),
+        (1, cocoa(17, 0)),  # before and after: not counted
         (2, cocoa(12, 15)),  # facebook subdomain with a port
-        (3, cocoa(12, 20)), (4, cocoa(12, 30)), (6, cocoa(12, 40)),  # look-alikes and other sites
+        (3, cocoa(12, 20)),
+        (4, cocoa(12, 30)),
+        (6, cocoa(12, 40)),  # look-alikes and other sites
     ]
     conn.executemany("INSERT INTO history_visits (history_item, visit_time) VALUES (?, ?)", visits)
     conn.commit()

@@ -19,29 +19,40 @@ pytestmark = pytest.mark.skipif(
 AT = "2026-11-25T10:30"  # a Wednesday, inside the default school hours
 
 COLUMNS = (
-    "account-password", "autologin", "screen-lock", "lock-on-wake", "disk-encryption", "social-apps", "social-sites",
-    "credential-store", "password-manager", "browser-passwords", "plaintext-passwords",
+    "account-password",
+    "autologin",
+    "screen-lock",
+    "lock-on-wake",
+    "disk-encryption",
+    "social-apps",
+    "social-sites",
+    "credential-store",
+    "password-manager",
+    "browser-passwords",
+    "plaintext-passwords",
 )
 # One row per snapshot, in COLUMNS order. Disk encryption, password manager, browser and plain-text password
 # checks are "recommended", so their failures show as "warn".
 TABLE = {
-    "windows/pass-en":           "pass    pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
-    "windows/fail-en":           "unknown fail    fail    fail    warn    fail    fail    fail    warn    warn    warn",
+    "windows/pass-en": "pass    pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
+    "windows/fail-en": "unknown fail    fail    fail    warn    fail    fail    fail    warn    warn    warn",
     "windows/modern-standby-de": "pass    pass    pass    pass    warn    fail    unknown pass    pass    pass    pass",
     "windows/modern-standby-fr": "pass    pass    pass    fail    unknown pass    unknown fail    warn    pass    pass",
-    "windows/unknown":           "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
-    "darwin/pass":               "unknown pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
-    "darwin/never-set":          "unknown pass    fail    pass    pass    pass    pass    pass    pass    pass    pass",
-    "darwin/fail":               "unknown fail    fail    fail    warn    fail    fail    fail    warn    pass    warn",
-    "darwin/grace-encrypting":   "unknown pass    pass    fail    warn    pass    pass    pass    pass    warn    pass",
-    "darwin/unknown":            "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
+    "windows/unknown": "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
+    "darwin/pass": "unknown pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
+    "darwin/never-set": "unknown pass    fail    pass    pass    pass    pass    pass    pass    pass    pass",
+    "darwin/fail": "unknown fail    fail    fail    warn    fail    fail    fail    warn    pass    warn",
+    "darwin/grace-encrypting": "unknown pass    pass    fail    warn    pass    pass    pass    pass    warn    pass",
+    "darwin/unknown": "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
 }
 EXPECTED = {name: dict(zip(COLUMNS, row.split(), strict=True)) for name, row in TABLE.items()}
 SITES_ON = str(FIXTURES / "profiles" / "sites-on.toml")
 
 
 def report_for(name: str, *extra: str) -> dict:
-    proc = run_cli("check", "--json", "--replay", str(FIXTURES / f"{name}.json"), "--at", AT, "--profile", SITES_ON, *extra)
+    proc = run_cli(
+        "check", "--json", "--replay", str(FIXTURES / f"{name}.json"), "--at", AT, "--profile", SITES_ON, *extra
+    )
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr
     return json.loads(proc.stdout)
@@ -84,7 +95,11 @@ def test_the_tables_cover_pass_fail_and_unknown_where_an_os_can_give_them():
         ("windows/fail-en", "screen-lock", "ms-settings:powersleep"),
         ("windows/fail-en", "lock-on-wake", "ms-settings:signinoptions"),
         ("windows/modern-standby-fr", "lock-on-wake", "ms-settings:signinoptions"),
-        ("darwin/grace-encrypting", "lock-on-wake", "x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension"),
+        (
+            "darwin/grace-encrypting",
+            "lock-on-wake",
+            "x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension",
+        ),
         ("windows/fail-en", "autologin", "ms-settings:signinoptions"),
         ("windows/fail-en", "account-password", "ms-settings:signinoptions"),
         ("darwin/unknown", "social-sites", "x-apple.systempreferences:com.apple.preference.security?Privacy_AllFiles"),

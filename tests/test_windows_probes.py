@@ -38,8 +38,13 @@ def test_powercfg_values_are_read_by_guid_and_position_in_any_language(text, gui
 
 @pytest.mark.parametrize(
     "text",
-    [out.CONSOLELOCK_HEADER_ONLY_EN, out.CONSOLELOCK_HEADER_ONLY_DE, out.CONSOLELOCK_HEADER_ONLY_FR, "",
-     "The power scheme, subgroup or setting specified does not exist.\n"],
+    [
+        out.CONSOLELOCK_HEADER_ONLY_EN,
+        out.CONSOLELOCK_HEADER_ONLY_DE,
+        out.CONSOLELOCK_HEADER_ONLY_FR,
+        "",
+        "The power scheme, subgroup or setting specified does not exist.\n",
+    ],
 )
 def test_a_hidden_or_missing_setting_is_none_not_a_number(text):
     assert powercfg.setting_value(text, powercfg.CONSOLELOCK) is None
@@ -61,7 +66,12 @@ def context(name: str):
 
 def test_secure_screen_saver_and_consolelock_lock_the_screen():
     facts = facts_for(context("pass-en"), "lock")
-    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (180, True, True, 0)
+    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (
+        180,
+        True,
+        True,
+        0,
+    )
     assert facts.sources[0] == "password-protected screen saver"
 
 
@@ -81,8 +91,11 @@ def test_modern_standby_without_consolelock_falls_back_to_delay_lock_interval():
 
 def test_group_policy_screen_saver_wins_over_the_users_own():
     facts = lock.combine(
-        videoidle=powercfg.PowerValue(600, 600), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
-        consolelock_read=True, consolelock_policy={},
+        videoidle=powercfg.PowerValue(600, 600),
+        standbyidle=None,
+        consolelock=powercfg.PowerValue(1, 1),
+        consolelock_read=True,
+        consolelock_policy={},
         desktop={"ScreenSaveActive": "0"},
         desktop_policy={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "240"},
         inactivity=None,
@@ -92,9 +105,13 @@ def test_group_policy_screen_saver_wins_over_the_users_own():
 
 def test_inactivity_limit_and_the_quickest_route_wins():
     facts = lock.combine(
-        videoidle=powercfg.PowerValue(600, 600), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
-        consolelock_read=True, consolelock_policy={},
-        desktop={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "900"}, desktop_policy={},
+        videoidle=powercfg.PowerValue(600, 600),
+        standbyidle=None,
+        consolelock=powercfg.PowerValue(1, 1),
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "900"},
+        desktop_policy={},
         inactivity=120,
     )
     assert (facts.idle_seconds, facts.lock_delay_seconds, facts.sources[0]) == (120, 0, "machine inactivity limit")
@@ -102,9 +119,14 @@ def test_inactivity_limit_and_the_quickest_route_wins():
 
 def test_wake_password_policy_wins_over_the_power_plan():
     facts = lock.combine(
-        videoidle=powercfg.PowerValue(300, 300), standbyidle=None, consolelock=powercfg.PowerValue(1, 1),
-        consolelock_read=True, consolelock_policy={"ACSettingIndex": 0, "DCSettingIndex": 0},
-        desktop={}, desktop_policy={}, inactivity=None,
+        videoidle=powercfg.PowerValue(300, 300),
+        standbyidle=None,
+        consolelock=powercfg.PowerValue(1, 1),
+        consolelock_read=True,
+        consolelock_policy={"ACSettingIndex": 0, "DCSettingIndex": 0},
+        desktop={},
+        desktop_policy={},
+        inactivity=None,
     )
     assert facts.lock_on_wake is False
 
@@ -148,8 +170,14 @@ def test_autologin_never_asks_for_the_password_value():
             asked.append(list(names))
             return super().registry_values(key, names)
 
-    data = {"schema": "devicecheck-snapshot/1", "platform": "windows", "taken_at": "2026-11-25T10:30:00+00:00",
-            "registry": {autologin.WINLOGON: {"AutoAdminLogon": "1", "DefaultPassword": "hunter2", "Shell": "explorer.exe"}}}
+    data = {
+        "schema": "devicecheck-snapshot/1",
+        "platform": "windows",
+        "taken_at": "2026-11-25T10:30:00+00:00",
+        "registry": {
+            autologin.WINLOGON: {"AutoAdminLogon": "1", "DefaultPassword": "hunter2", "Shell": "explorer.exe"}
+        },
+    }
     ctx = Engine(Spy(data), load_profile()).context()
     facts = autologin.read(ctx)
     assert facts.enabled is True
@@ -201,8 +229,14 @@ def test_password_manager_programs_and_store_apps():
 
 def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reason():
     facts = lock.combine(
-        videoidle=powercfg.PowerValue(300, 180), standbyidle=None, consolelock=None, consolelock_read=True,
-        consolelock_policy={}, desktop={}, desktop_policy={}, inactivity=None,
+        videoidle=powercfg.PowerValue(300, 180),
+        standbyidle=None,
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={},
+        desktop_policy={},
+        inactivity=None,
     )
     assert (facts.lock_enabled, facts.lock_on_wake) == (None, None)
     assert "If you've been away" in facts.notes[0]

@@ -67,11 +67,18 @@ def main() -> int:
     window = QWidget()
     window.setWindowTitle("Device Check")
     bg = Background(app, window, load_profile(args.profile), store, clock=clock, time_scale=args.scale)
-    say(event="started", tray_available=bg.tray.available, tray_visible=bool(bg.tray.icon and bg.tray.icon.isVisible()),
-        notifier=type(bg.notifier).__name__)
+    say(
+        event="started",
+        tray_available=bg.tray.available,
+        tray_visible=bool(bg.tray.icon and bg.tray.icon.isVisible()),
+        notifier=type(bg.notifier).__name__,
+    )
     bg.notice.connect(lambda text: say(event="notice", text=text))
-    bg.monitor.planned.connect(lambda step: say(event="planned", scan_now=step.scan_now, next_wake=step.next_wake,
-                                                 sim_now=clock(), reason=step.reason))
+    bg.monitor.planned.connect(
+        lambda step: say(
+            event="planned", scan_now=step.scan_now, next_wake=step.next_wake, sim_now=clock(), reason=step.reason
+        )
+    )
     bg.monitor.scanned.connect(lambda payload: say(event="scanned", apps=list(payload[0])))
     bg.monitor.scan_failed.connect(lambda why: say(event="scan_failed", why=why))
     bg.asker.done.connect(lambda name, asked: say(event="quit_done", app=name, asked=asked))
@@ -91,8 +98,14 @@ def main() -> int:
     started_at: dict[str, float] = {}
 
     def finish() -> None:
-        say(event="finished", scans=bg.monitor.scans, sent=getattr(bg.notifier, "sent", []), sim_now=clock(),
-            cpu_seconds=time.process_time() - started_at["cpu"], wall_seconds=time.monotonic() - started_at["wall"])
+        say(
+            event="finished",
+            scans=bg.monitor.scans,
+            sent=getattr(bg.notifier, "sent", []),
+            sim_now=clock(),
+            cpu_seconds=time.process_time() - started_at["cpu"],
+            wall_seconds=time.monotonic() - started_at["wall"],
+        )
         bg.quit()
 
     # With --answer-quit the test ends the run by closing stdin once it has seen the answer.
@@ -107,12 +120,22 @@ def main() -> int:
     if args.failing is not None:
         from checks.model import CheckResult, Severity, Status
 
-        results = [CheckResult(id=f"check-{i}", status=Status.FAIL if i < args.failing else Status.PASS,
-                               severity=Severity.REQUIRED, clause=2, title="", detail="", evidence={}, fix=None,
-                               duration_ms=0) for i in range(max(args.failing, 1) + 2)]
+        results = [
+            CheckResult(
+                id=f"check-{i}",
+                status=Status.FAIL if i < args.failing else Status.PASS,
+                severity=Severity.REQUIRED,
+                clause=2,
+                title="",
+                detail="",
+                evidence={},
+                fix=None,
+                duration_ms=0,
+            )
+            for i in range(max(args.failing, 1) + 2)
+        ]
         bg.show_results(results)
-        say(event="results_shown", state=bg.tray.state,
-            tooltip=bg.tray.icon.toolTip() if bg.tray.icon else None)
+        say(event="results_shown", state=bg.tray.state, tooltip=bg.tray.icon.toolTip() if bg.tray.icon else None)
     started_at.update(cpu=time.process_time(), wall=time.monotonic())
     return int(app.exec())
 

@@ -27,11 +27,23 @@ PHASES = ("python and Qt loaded", "display connected", "window built", "window s
 
 def one_run(extra: list[str]) -> dict[str, int]:
     with tempfile.TemporaryDirectory(prefix="dc-bench-") as config:
-        env = dict(os.environ, QT_QPA_PLATFORM="xcb", DEVICECHECK_TIMINGS="1", DEVICECHECK_CONFIG_DIR=config,
-                   PYTHONPATH=str(ROOT))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="xcb",
+            DEVICECHECK_TIMINGS="1",
+            DEVICECHECK_CONFIG_DIR=config,
+            PYTHONPATH=str(ROOT),
+        )
         env["DEVICECHECK_LAUNCHED_AT"] = repr(time.time())  # the moment we ask for the launch
-        res = subprocess.run([sys.executable, "-m", "desktop", "--quit-when-done", *extra], capture_output=True,
-                             text=True, env=env, timeout=120, check=False, cwd=ROOT)
+        res = subprocess.run(
+            [sys.executable, "-m", "desktop", "--quit-when-done", *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+            cwd=ROOT,
+        )
     found = {m.group(1): int(m.group(2)) for m in LINE.finditer(res.stderr)}
     if not {"window shown", "last result"} <= set(found):
         raise SystemExit(f"benchmark: a run gave no timings (exit {res.returncode}): {res.stderr.strip()[-300:]}")
@@ -50,8 +62,10 @@ def main() -> int:
     runs = [one_run(args.extra) for _ in range(args.runs)]
     for key in PHASES:
         values = [r[key] for r in runs]
-        print(f"{key}: median {statistics.median(values):.0f} ms over {len(values)} runs "
-              f"(each: {', '.join(str(v) for v in values)})")
+        print(
+            f"{key}: median {statistics.median(values):.0f} ms over {len(values)} runs "
+            f"(each: {', '.join(str(v) for v in values)})"
+        )
     return 0
 
 

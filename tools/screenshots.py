@@ -35,19 +35,31 @@ SAMPLE = ROOT / "resources" / "profiles" / "sample-agency.toml"
 FIXTURES = ROOT / "tests" / "fixtures" / "linux"
 LUKS_LSBLK = FIXTURES / "lsblk-luks-root-pantherx.json"  # a real LUKS machine's lsblk (see .source.txt)
 PASSWD_STATUS = FIXTURES / "passwd-status.txt"  # real `passwd -S` lines; "sam P ..." has a password
-SESSION_VARS = ("DBUS_SESSION_BUS_ADDRESS", "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "DESKTOP_SESSION",
-                "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR", "GSETTINGS_BACKEND")
+SESSION_VARS = (
+    "DBUS_SESSION_BUS_ADDRESS",
+    "XDG_CURRENT_DESKTOP",
+    "XDG_SESSION_DESKTOP",
+    "DESKTOP_SESSION",
+    "XDG_CONFIG_HOME",
+    "XDG_RUNTIME_DIR",
+    "GSETTINGS_BACKEND",
+)
 STATES = {
-    "to-fix": {("org.gnome.desktop.session", "idle-delay"): "0",
-               ("org.gnome.desktop.screensaver", "lock-enabled"): "false"},
-    "all-clear": {("org.gnome.desktop.session", "idle-delay"): "300",
-                  ("org.gnome.desktop.screensaver", "lock-enabled"): "true",
-                  ("org.gnome.desktop.screensaver", "lock-delay"): "0"},
+    "to-fix": {
+        ("org.gnome.desktop.session", "idle-delay"): "0",
+        ("org.gnome.desktop.screensaver", "lock-enabled"): "false",
+    },
+    "all-clear": {
+        ("org.gnome.desktop.session", "idle-delay"): "300",
+        ("org.gnome.desktop.screensaver", "lock-enabled"): "true",
+        ("org.gnome.desktop.screensaver", "lock-delay"): "0",
+    },
 }
 
 
-def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path, keyring: bool = False,
-           running: tuple[str, ...] = ()) -> Path:
+def record(
+    home: Path, gsettings: dict[tuple[str, str], str], out: Path, keyring: bool = False, running: tuple[str, ...] = ()
+) -> Path:
     """`devicecheck snapshot` in a private home and session bus holding these GNOME settings, with a real
     gnome-keyring unlocked on that bus when `keyring` (as a desktop login does), and real processes with
     the `running` names (a copy of `sleep` under that name, as Discord's own binary is called)."""
@@ -55,10 +67,21 @@ def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path, keyring
     runtime.mkdir(parents=True)
     runtime.chmod(0o700)
     env = {k: v for k, v in os.environ.items() if k not in SESSION_VARS}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_RUNTIME_DIR=str(runtime),
-               GSETTINGS_BACKEND="dconf", XDG_CURRENT_DESKTOP="GNOME", PYTHONPATH=str(ROOT))
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True, env=env)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_RUNTIME_DIR=str(runtime),
+        GSETTINGS_BACKEND="dconf",
+        XDG_CURRENT_DESKTOP="GNOME",
+        PYTHONPATH=str(ROOT),
+    )
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     daemon = None
     apps: list[subprocess.Popen[bytes]] = []
     try:
@@ -72,16 +95,25 @@ def record(home: Path, gsettings: dict[tuple[str, str], str], out: Path, keyring
         for (schema, key), value in gsettings.items():
             subprocess.run(["gsettings", "set", schema, key, value], env=env, check=True, timeout=20)
         if keyring:
-            daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-                                      stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                      env=env)
+            daemon = subprocess.Popen(
+                ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
             assert daemon.stdin is not None
             daemon.stdin.write(b"a-made-up-login-password")  # the login password it unlocks with
             daemon.stdin.close()
-            subprocess.run(["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.secrets"], env=env,
-                           check=True, timeout=30)
-        subprocess.run([sys.executable, "-m", "desktop", "snapshot", "-o", str(out)], env=env, check=True,
-                       timeout=120, cwd=ROOT)
+            subprocess.run(
+                ["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.secrets"],
+                env=env,
+                check=True,
+                timeout=30,
+            )
+        subprocess.run(
+            [sys.executable, "-m", "desktop", "snapshot", "-o", str(out)], env=env, check=True, timeout=120, cwd=ROOT
+        )
     finally:
         for proc in (*apps, daemon, bus):
             if proc is not None:
@@ -155,8 +187,13 @@ def shoot(out: Path, work: Path) -> None:
         return window
 
     for state, name in (("to-fix", "main-window-to-fix.png"), ("all-clear", "main-window-all-clear.png")):
-        snap = record(work / f"home-{state}", STATES[state], work / f"{state}.json", keyring=state == "all-clear",
-                      running=("Discord",) if state == "to-fix" else ())
+        snap = record(
+            work / f"home-{state}",
+            STATES[state],
+            work / f"{state}.json",
+            keyring=state == "all-clear",
+            running=("Discord",) if state == "to-fix" else (),
+        )
         without_other_test_runs(snap)
         if state == "all-clear":
             as_a_protected_laptop(snap)
@@ -173,8 +210,22 @@ def shoot(out: Path, work: Path) -> None:
             dialog.close()
             pdf = work / "report.pdf"
             write_pdf(window.report(), str(pdf))
-            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                            str(out / "report-page1")], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(pdf),
+                    str(out / "report-page1"),
+                ],
+                check=True,
+            )
             print(f"{out / 'report-page1.png'}: page 1 of the PDF")
         window.close()
     app.processEvents()

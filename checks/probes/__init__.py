@@ -25,8 +25,16 @@ if TYPE_CHECKING:
 
 OS_NAMES = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}
 TOPICS = (
-    "lock", "account", "autologin", "disk", "social_apps", "sites", "keyring", "password_manager",
-    "browser_passwords", "password_files",
+    "lock",
+    "account",
+    "autologin",
+    "disk",
+    "social_apps",
+    "sites",
+    "keyring",
+    "password_manager",
+    "browser_passwords",
+    "password_files",
 )
 
 

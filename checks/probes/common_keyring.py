@@ -12,8 +12,11 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("keyring", "a test entry under the name \"devicecheck-roundtrip\", stored, read back and deleted at once",
-         "that your laptop's password store works; the test value is random and never shown or kept"),
+    Read(
+        "keyring",
+        'a test entry under the name "devicecheck-roundtrip", stored, read back and deleted at once',
+        "that your laptop's password store works; the test value is random and never shown or kept",
+    ),
 )
 
 

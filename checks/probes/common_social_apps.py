@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("processes", "the names of the programs that are running",
-         "whether a social media app from your agency's list is open (only the app's name is kept)"),
+    Read(
+        "processes",
+        "the names of the programs that are running",
+        "whether a social media app from your agency's list is open (only the app's name is kept)",
+    ),
 )
 
 

@@ -18,9 +18,16 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("file", "logins.json in each Firefox profile under ~/Library/Application Support/Firefox", "how many passwords Firefox has saved (only the number)"),
-    Read("database", "key4.db in each Firefox profile (the password-check entry only)",
-         "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
+    Read(
+        "file",
+        "logins.json in each Firefox profile under ~/Library/Application Support/Firefox",
+        "how many passwords Firefox has saved (only the number)",
+    ),
+    Read(
+        "database",
+        "key4.db in each Firefox profile (the password-check entry only)",
+        "whether a Firefox primary password protects saved passwords; no saved password is ever opened",
+    ),
 )
 
 

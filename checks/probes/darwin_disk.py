@@ -40,7 +40,9 @@ def judge_status(text: str) -> DiskEncryptionFacts:
         return DiskEncryptionFacts(True, "FileVault", "/", fix=FIX)
     if "filevault is off." in lowered:
         return DiskEncryptionFacts(False, "FileVault", "/", fix=FIX)
-    raise ProbeUnknown("fdesetup gave an answer Device Check does not recognise, so it cannot tell whether FileVault is on.", FIX)
+    raise ProbeUnknown(
+        "fdesetup gave an answer Device Check does not recognise, so it cannot tell whether FileVault is on.", FIX
+    )
 
 
 def read(ctx: CheckContext) -> DiskEncryptionFacts:

@@ -111,7 +111,9 @@ def read(ctx: CheckContext) -> LockFacts:
     lock_delay = 0 if asked else None
     notes = []
     if saver_unknown:
-        notes.append(f"This Mac did not say when the screen saver starts ({idle.why_not() if not idle.ok else 'an answer Device Check does not recognise'}).")
+        notes.append(
+            f"This Mac did not say when the screen saver starts ({idle.why_not() if not idle.ok else 'an answer Device Check does not recognise'})."
+        )
     elif idle_seconds is None:
         notes.append("This Mac did not say when the screen saver starts or the display turns off.")
     if parsed is None:

@@ -20,21 +20,24 @@ if TYPE_CHECKING:
 
 FOLDERS = ("Desktop", "Documents", "Downloads")
 READS = (
-    Read("folder", f"~/Desktop, ~/Documents and ~/Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
-         "file names that look like password lists; the files are never opened"),
+    Read(
+        "folder",
+        f"~/Desktop, ~/Documents and ~/Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        "file names that look like password lists; the files are never opened",
+    ),
 )
 ALLOW_FIX = Fix(
     steps=(
         "Open the Apple menu, then System Settings, then Privacy & Security, then Files & Folders.",
         "Find Device Check and turn on Desktop Folder, Documents Folder and Downloads Folder.",
-        "Press \"Check again\".",
+        'Press "Check again".',
     ),
     settings_uri="x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension",
 )
 
 
 def tilde(path: str, home: str) -> str:
-    return "~" + path[len(home):] if home and path.startswith(home.rstrip("/") + "/") else path
+    return "~" + path[len(home) :] if home and path.startswith(home.rstrip("/") + "/") else path
 
 
 def read(ctx: CheckContext) -> PasswordFileFacts:

@@ -15,15 +15,24 @@ if TYPE_CHECKING:
 # App bundle names: 1Password, Bitwarden, Dashlane, KeePassXC as Pareto Security's macOS check lists them;
 # the others are the vendors' usual bundle names (unconfirmed, a lead).
 APPS = {
-    "1password.app": "1Password", "1password 7.app": "1Password", "bitwarden.app": "Bitwarden",
-    "dashlane.app": "Dashlane", "keepassxc.app": "KeePassXC", "proton pass.app": "Proton Pass",
-    "enpass.app": "Enpass", "strongbox.app": "Strongbox", "keepassium.app": "KeePassium",
+    "1password.app": "1Password",
+    "1password 7.app": "1Password",
+    "bitwarden.app": "Bitwarden",
+    "dashlane.app": "Dashlane",
+    "keepassxc.app": "KeePassXC",
+    "proton pass.app": "Proton Pass",
+    "enpass.app": "Enpass",
+    "strongbox.app": "Strongbox",
+    "keepassium.app": "KeePassium",
 }
 
 READS = (
     Read("folder", "/Applications, ~/Applications", "Whether a password manager app is installed (names only)"),
-    Read("folder", "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
-         "password manager browser extensions"),
+    Read(
+        "folder",
+        "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
+        "password manager browser extensions",
+    ),
 )
 
 

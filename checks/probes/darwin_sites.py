@@ -35,11 +35,17 @@ FDA_FIX = Fix(
 )
 
 READS = (
-    Read("folder", "~/Library/Application Support/Google/Chrome, Microsoft Edge, BraveSoftware, Chromium, Firefox",
-         "which browser profiles you have"),
-    Read("database", "each profile's History or places.sqlite, and Safari's History.db, opened read-only",
-         "how many times today, during school hours, a social site on your agency's list was visited: only the "
-         "site's name, the count and the first and last time are kept, never the pages"),
+    Read(
+        "folder",
+        "~/Library/Application Support/Google/Chrome, Microsoft Edge, BraveSoftware, Chromium, Firefox",
+        "which browser profiles you have",
+    ),
+    Read(
+        "database",
+        "each profile's History or places.sqlite, and Safari's History.db, opened read-only",
+        "how many times today, during school hours, a social site on your agency's list was visited: only the "
+        "site's name, the count and the first and last time are kept, never the pages",
+    ),
 )
 
 
@@ -60,7 +66,9 @@ def safari_sql(n_domains: int) -> str:
         GROUP BY d.domain ORDER BY d.domain"""
 
 
-def safari_visits(ctx: CheckContext, domains: list[str], start: datetime, end: datetime) -> tuple[list[SiteVisit], bool]:
+def safari_visits(
+    ctx: CheckContext, domains: list[str], start: datetime, end: datetime
+) -> tuple[list[SiteVisit], bool]:
     """(visits, whether Safari's history was read). Raises ReadDenied without Full Disk Access."""
     system = ctx.system
     folder = join(system, system.home, "Library", "Safari")
@@ -82,8 +90,13 @@ def safari_visits(ctx: CheckContext, domains: list[str], start: datetime, end: d
         if len(row) != 4:  # not the shape the query asks for (a hand-edited snapshot): not counted
             continue
         domain, count, lo, hi = row
-        if not (isinstance(count, int) and count > 0 and isinstance(lo, (int, float)) and isinstance(hi, (int, float))
-                and window[0] <= lo <= hi < window[1]):
+        if not (
+            isinstance(count, int)
+            and count > 0
+            and isinstance(lo, (int, float))
+            and isinstance(hi, (int, float))
+            and window[0] <= lo <= hi < window[1]
+        ):
             continue  # the query asks only for visits inside the window: anything else is not one
         visits.append(SiteVisit(str(domain), count, local(float(lo)), local(float(hi)), "Safari"))
     return visits, True

@@ -14,8 +14,10 @@ from checks.probes.nss_key4 import has_primary_password
 from checks.system import ReadDenied, System
 
 KEY4_SQL = "SELECT item1, item2 FROM metadata WHERE id = 'password'"
-FIREFOX_STEP = ("Firefox: open Settings, then Privacy & Security. Under \"Passwords\", tick \"Use a Primary "
-                "Password\" and choose one you will remember.")
+FIREFOX_STEP = (
+    'Firefox: open Settings, then Privacy & Security. Under "Passwords", tick "Use a Primary '
+    'Password" and choose one you will remember.'
+)
 
 
 @dataclass
@@ -47,11 +49,11 @@ def firefox_password_state(system: System, profiles: Sequence[BrowserProfile]) -
         except ReadDenied:
             rows = None
         item1, item2 = (rows[0][0], rows[0][1]) if rows else (None, None)
-        verdict = (has_primary_password(item1, item2)
-                   if isinstance(item1, bytes) and isinstance(item2, bytes) else None)
+        verdict = has_primary_password(item1, item2) if isinstance(item1, bytes) and isinstance(item2, bytes) else None
         if verdict is None:
-            state.unreadable.append(f"{where}: {_logins(count)}, but Device Check could not tell whether a "
-                                    "primary password protects them")
+            state.unreadable.append(
+                f"{where}: {_logins(count)}, but Device Check could not tell whether a primary password protects them"
+            )
         elif verdict:
             state.protected.append(f"{where}: {_logins(count)}, protected by a primary password")
         else:
@@ -67,5 +69,5 @@ def firefox_only_facts(system: System, profiles: Sequence[BrowserProfile]) -> Br
         protected=tuple(firefox.protected),
         unreadable=tuple(firefox.unreadable),
         browsers_seen=tuple(sorted({p.browser for p in profiles})),
-        fix=Fix((FIREFOX_STEP, "Press \"Check again\".")),
+        fix=Fix((FIREFOX_STEP, 'Press "Check again".')),
     )

@@ -76,18 +76,27 @@ def _unix_us(moment: datetime) -> int:
     return int(moment.timestamp() * 1_000_000)
 
 
-def query_for(profile: BrowserProfile, system: System, domains: Sequence[str], start: datetime, end: datetime
-              ) -> tuple[str, str, list[object], int]:
+def query_for(
+    profile: BrowserProfile, system: System, domains: Sequence[str], start: datetime, end: datetime
+) -> tuple[str, str, list[object], int]:
     """(database path, SQL, parameters, offset that turns the stored time into Unix microseconds)."""
     if profile.family == "firefox":
         params: list[object] = []
         for d in domains:
             params += [d, d[::-1] + "."]
-        return join(system, profile.path, "places.sqlite"), firefox_sql(len(domains)), \
-            [*params, _unix_us(start), _unix_us(end)], 0
+        return (
+            join(system, profile.path, "places.sqlite"),
+            firefox_sql(len(domains)),
+            [*params, _unix_us(start), _unix_us(end)],
+            0,
+        )
     offset = CHROMIUM_EPOCH_OFFSET_US
-    return join(system, profile.path, "History"), chromium_sql(len(domains)), \
-        [*domains, _unix_us(start) + offset, _unix_us(end) + offset], -offset
+    return (
+        join(system, profile.path, "History"),
+        chromium_sql(len(domains)),
+        [*domains, _unix_us(start) + offset, _unix_us(end) + offset],
+        -offset,
+    )
 
 
 def _local_iso(unix_us: int, tz: tzinfo | None) -> str:
@@ -100,8 +109,9 @@ def _as_int(value: object) -> int:
     return int(value) if isinstance(value, (int, float)) else 0
 
 
-def read_visits(system: System, profiles: Sequence[BrowserProfile], domains: Iterable[str], start: datetime,
-                end: datetime) -> SiteVisitFacts:
+def read_visits(
+    system: System, profiles: Sequence[BrowserProfile], domains: Iterable[str], start: datetime, end: datetime
+) -> SiteVisitFacts:
     """Visits in [start, end) to the domains (or their subdomains), merged per browser and domain."""
     wanted = minimal_domains(domains)
     merged: dict[tuple[str, str], tuple[int, int, int]] = {}  # (domain, browser) -> count, first, last (Unix µs)

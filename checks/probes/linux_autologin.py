@@ -40,11 +40,19 @@ GETTY_UNITS = ("getty@*.service.d", "autovt@*.service.d", "serial-getty@*.servic
 GREETD_FILE = "/etc/greetd/config.toml"
 
 READS = (
-    Read("file", "/etc/gdm3/custom.conf, /etc/gdm/custom.conf", "Whether GNOME's sign-in screen signs you in by itself."),
-    Read("file", "/etc/sddm.conf, /etc/sddm.conf.d/*.conf, /usr/lib/sddm/sddm.conf.d/*.conf",
-         "Whether KDE's sign-in screen (SDDM) signs you in by itself."),
-    Read("file", "/etc/lightdm/lightdm.conf, /etc/lightdm/lightdm.conf.d/*.conf",
-         "Whether the LightDM sign-in screen signs you in by itself."),
+    Read(
+        "file", "/etc/gdm3/custom.conf, /etc/gdm/custom.conf", "Whether GNOME's sign-in screen signs you in by itself."
+    ),
+    Read(
+        "file",
+        "/etc/sddm.conf, /etc/sddm.conf.d/*.conf, /usr/lib/sddm/sddm.conf.d/*.conf",
+        "Whether KDE's sign-in screen (SDDM) signs you in by itself.",
+    ),
+    Read(
+        "file",
+        "/etc/lightdm/lightdm.conf, /etc/lightdm/lightdm.conf.d/*.conf",
+        "Whether the LightDM sign-in screen signs you in by itself.",
+    ),
     Read("file", "/etc/systemd/system/getty@*.service.d/*.conf", "Whether the text console signs you in by itself."),
     Read("file", "/etc/greetd/config.toml", "Whether the greetd sign-in screen starts a session without asking."),
 )

@@ -20,28 +20,45 @@ if TYPE_CHECKING:
 
 BASIC = "--password-store=basic"
 CHROMIUM_PROGRAMS = {
-    "chrome": "Chrome", "google-chrome": "Chrome", "chromium": "Chromium", "chromium-browser": "Chromium",
-    "msedge": "Edge", "microsoft-edge": "Edge", "brave": "Brave", "brave-browser": "Brave",
+    "chrome": "Chrome",
+    "google-chrome": "Chrome",
+    "chromium": "Chromium",
+    "chromium-browser": "Chromium",
+    "msedge": "Edge",
+    "microsoft-edge": "Edge",
+    "brave": "Brave",
+    "brave-browser": "Brave",
 }
 
 READS = (
     Read("file", "logins.json in each Firefox profile", "how many passwords Firefox has saved (only the number)"),
-    Read("database", "key4.db in each Firefox profile (the password-check entry only)",
-         "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
-    Read("processes", "the command lines of running Chrome, Chromium, Edge and Brave windows",
-         "whether a browser was started with " + BASIC),
-    Read("file", "~/.config/chromium-flags.conf, chrome-flags.conf, brave-flags.conf and /etc/chromium.d/*",
-         "whether a browser is always started with " + BASIC),
+    Read(
+        "database",
+        "key4.db in each Firefox profile (the password-check entry only)",
+        "whether a Firefox primary password protects saved passwords; no saved password is ever opened",
+    ),
+    Read(
+        "processes",
+        "the command lines of running Chrome, Chromium, Edge and Brave windows",
+        "whether a browser was started with " + BASIC,
+    ),
+    Read(
+        "file",
+        "~/.config/chromium-flags.conf, chrome-flags.conf, brave-flags.conf and /etc/chromium.d/*",
+        "whether a browser is always started with " + BASIC,
+    ),
 )
 
-CHROMIUM_STEP = ("Chrome, Chromium, Edge or Brave: remove \"--password-store=basic\" from the file or shortcut named "
-                 "above, then close the browser and open it again so it uses your keyring.")
+CHROMIUM_STEP = (
+    'Chrome, Chromium, Edge or Brave: remove "--password-store=basic" from the file or shortcut named '
+    "above, then close the browser and open it again so it uses your keyring."
+)
 
 
 def fix_for(firefox: bool, chromium: bool) -> Fix:
     steps = [FIREFOX_STEP] if firefox or not chromium else []
     steps += [CHROMIUM_STEP] if chromium else []
-    return Fix((*steps, "Press \"Check again\"."))
+    return Fix((*steps, 'Press "Check again".'))
 
 
 def basic_store_sources(system: System) -> list[str]:

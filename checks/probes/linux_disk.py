@@ -30,7 +30,19 @@ READS = (
 )
 LSBLK = ["lsblk", "-J", "-o", "NAME,TYPE,FSTYPE,MOUNTPOINTS"]
 LSBLK_OLD = ["lsblk", "-J", "-o", "NAME,TYPE,FSTYPE,MOUNTPOINT"]
-NO_DISK_FS = {"overlay", "tmpfs", "rootfs", "squashfs", "aufs", "fuse-overlayfs", "9p", "virtiofs", "nfs", "nfs4", "cifs"}
+NO_DISK_FS = {
+    "overlay",
+    "tmpfs",
+    "rootfs",
+    "squashfs",
+    "aufs",
+    "fuse-overlayfs",
+    "9p",
+    "virtiofs",
+    "nfs",
+    "nfs4",
+    "cifs",
+}
 
 FIX = Fix(
     steps=(
@@ -67,7 +79,9 @@ def _mountpoints(node: dict[str, Any]) -> list[str]:
     return [single] if isinstance(single, str) else []
 
 
-def _paths_to_root(nodes: list[dict[str, Any]], above: tuple[dict[str, Any], ...] = ()) -> Iterator[tuple[dict[str, Any], ...]]:
+def _paths_to_root(
+    nodes: list[dict[str, Any]], above: tuple[dict[str, Any], ...] = ()
+) -> Iterator[tuple[dict[str, Any], ...]]:
     """Every chain of devices from a top-level disk down to a device mounted on `/`."""
     for node in nodes:
         chain = above + (node,)
@@ -107,7 +121,10 @@ def zfs_encryption(value_text: str, dataset: str) -> DiskEncryptionFacts:
         raise ProbeUnknown(f"ZFS did not say whether {dataset} is encrypted.")
     on = value != "off"
     return DiskEncryptionFacts(
-        encrypted=on, method=f"ZFS native encryption ({value})" if on else "ZFS, encryption off", device=dataset, fix=FIX
+        encrypted=on,
+        method=f"ZFS native encryption ({value})" if on else "ZFS, encryption off",
+        device=dataset,
+        fix=FIX,
     )
 
 

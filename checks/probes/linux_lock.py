@@ -16,18 +16,32 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("command", "gsettings get org.gnome.desktop.session idle-delay (and the Cinnamon and MATE equivalents)",
-         "How long your computer waits before it blanks the screen (GNOME, Cinnamon, MATE)."),
-    Read("command", "gsettings get org.gnome.desktop.screensaver lock-enabled / lock-delay / ubuntu-lock-on-suspend",
-         "Whether the screen locks when it blanks, how soon, and whether it locks when the laptop sleeps."),
-    Read("command", "gsettings get org.gnome.desktop.lockdown disable-lock-screen",
-         "Whether locking the screen has been turned off altogether (GNOME)."),
-    Read("command", "xfconf-query -c xfce4-screensaver -l -v; xfconf-query -c xfce4-power-manager -l -v",
-         "XFCE's screen saver and lock settings, and whether it locks on sleep."),
-    Read("command", "gsettings get apps.light-locker lock-after-screensaver / lock-on-suspend",
-         "light-locker's lock settings (older XFCE systems)."),
-    Read("file", "~/.config/kscreenlockerrc, /etc/xdg/kscreenlockerrc",
-         "KDE Plasma's screen locking settings."),
+    Read(
+        "command",
+        "gsettings get org.gnome.desktop.session idle-delay (and the Cinnamon and MATE equivalents)",
+        "How long your computer waits before it blanks the screen (GNOME, Cinnamon, MATE).",
+    ),
+    Read(
+        "command",
+        "gsettings get org.gnome.desktop.screensaver lock-enabled / lock-delay / ubuntu-lock-on-suspend",
+        "Whether the screen locks when it blanks, how soon, and whether it locks when the laptop sleeps.",
+    ),
+    Read(
+        "command",
+        "gsettings get org.gnome.desktop.lockdown disable-lock-screen",
+        "Whether locking the screen has been turned off altogether (GNOME).",
+    ),
+    Read(
+        "command",
+        "xfconf-query -c xfce4-screensaver -l -v; xfconf-query -c xfce4-power-manager -l -v",
+        "XFCE's screen saver and lock settings, and whether it locks on sleep.",
+    ),
+    Read(
+        "command",
+        "gsettings get apps.light-locker lock-after-screensaver / lock-on-suspend",
+        "light-locker's lock settings (older XFCE systems).",
+    ),
+    Read("file", "~/.config/kscreenlockerrc, /etc/xdg/kscreenlockerrc", "KDE Plasma's screen locking settings."),
 )
 
 

@@ -56,8 +56,10 @@ GNOME = GDesktop(
     idle=GKey("org.gnome.desktop.session", "idle-delay"),
     lock_enabled=GKey("org.gnome.desktop.screensaver", "lock-enabled"),
     lock_delay=GKey("org.gnome.desktop.screensaver", "lock-delay"),
-    wake=(GKey("org.gnome.desktop.screensaver", "ubuntu-lock-on-suspend", optional=True),
-          GKey("org.gnome.desktop.screensaver", "lock-enabled")),
+    wake=(
+        GKey("org.gnome.desktop.screensaver", "ubuntu-lock-on-suspend", optional=True),
+        GKey("org.gnome.desktop.screensaver", "lock-enabled"),
+    ),
     lockdown=GKey("org.gnome.desktop.lockdown", "disable-lock-screen", optional=True),
     fix=Fix(
         steps=(

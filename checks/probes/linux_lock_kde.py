@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 FILE_NAME = "kscreenlockerrc"
 SYSTEM_FILE = "/etc/xdg/kscreenlockerrc"
 DEFAULTS: dict[str, str] = {
-    "Autolock": "true", "Timeout": "5", "LockGrace": "5", "LockOnResume": "true", "RequirePassword": "true",
+    "Autolock": "true",
+    "Timeout": "5",
+    "LockGrace": "5",
+    "LockOnResume": "true",
+    "RequirePassword": "true",
 }
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}

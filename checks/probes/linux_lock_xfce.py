@@ -43,8 +43,7 @@ LOCK_ON_SLEEP = "/xfce4-power-manager/lock-screen-suspend-hibernate"
 XFCE_FIX = Fix(
     steps=(
         "Open the Settings Manager and choose Screensaver.",
-        "On the Screensaver tab, turn on 'Activate screensaver when computer is idle' and set it to 5 minutes"
-        " or less.",
+        "On the Screensaver tab, turn on 'Activate screensaver when computer is idle' and set it to 5 minutes or less.",
         "On the Lock Screen tab, turn on 'Enable Lock Screen', 'Lock Screen with Screensaver' and 'Lock Screen"
         " on sleep'.",
     ),
@@ -101,7 +100,10 @@ def xfce_saver_facts(saver: dict[str, str], power: dict[str, str]) -> LockFacts:
     lock_delay = v["/lock/saver-activation/delay"]
     enabled = None if lock_on is None or with_saver is None else bool(lock_on and with_saver)
     wake = None if lock_on is None or on_sleep is None else bool(lock_on and on_sleep)
-    sources = [f"xfconf {SAVER_CHANNEL} {p} = {saver.get(p, f'(not set: {str(d).lower()})')}" for p, d in SAVER_DEFAULTS.items()]
+    sources = [
+        f"xfconf {SAVER_CHANNEL} {p} = {saver.get(p, f'(not set: {str(d).lower()})')}"
+        for p, d in SAVER_DEFAULTS.items()
+    ]
     sources.append(f"xfconf {POWER_CHANNEL} {LOCK_ON_SLEEP} = {power.get(LOCK_ON_SLEEP, '(not set: true)')}")
     return LockFacts(
         desktop="XFCE",
@@ -122,7 +124,9 @@ def _list_channel(ctx: CheckContext, channel: str) -> dict[str, str]:
         # Nothing printed is a real answer (a channel with nothing set: the defaults apply); lines that are
         # not "/property value" are not one we understand, and garbage must never pass as the defaults.
         if any(line.strip() and not line.startswith("/") for line in res.stdout.splitlines()):
-            raise ProbeUnknown(f"The answer from 'xfconf-query' for {channel} was not in a form Device Check understands.")
+            raise ProbeUnknown(
+                f"The answer from 'xfconf-query' for {channel} was not in a form Device Check understands."
+            )
         return props
     if "does not exist" in (res.stderr + res.stdout) or "contains no properties" in (res.stderr + res.stdout):
         return {}  # nothing set on this channel: every property has its default
@@ -144,8 +148,10 @@ def read_light_locker(ctx: CheckContext) -> LockFacts:
         wake_grace_seconds=0 if wake else None,
         sources=tuple(f"gsettings {name} = {str(value).lower()}" for name, value in reader.values.items()),
         fix=LIGHT_LOCKER_FIX,
-        notes=("With light-locker, when the screen saver starts is set by the X server, which Device Check"
-               " cannot read yet.",),
+        notes=(
+            "With light-locker, when the screen saver starts is set by the X server, which Device Check"
+            " cannot read yet.",
+        ),
     )
 
 

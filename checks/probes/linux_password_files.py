@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
 READS = (
     Read("file", "~/.config/user-dirs.dirs", "where your Desktop, Documents and Downloads folders are"),
-    Read("folder", f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
-         "file names that look like password lists; the files are never opened"),
+    Read(
+        "folder",
+        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        "file names that look like password lists; the files are never opened",
+    ),
 )
 USER_DIRS = (("XDG_DESKTOP_DIR", "Desktop"), ("XDG_DOCUMENTS_DIR", "Documents"), ("XDG_DOWNLOAD_DIR", "Downloads"))
 
@@ -58,7 +61,7 @@ def user_folders(system: System) -> list[str]:
 
 
 def tilde(path: str, home: str) -> str:
-    return "~" + path[len(home):] if home and (path == home or path.startswith(home.rstrip("/") + "/")) else path
+    return "~" + path[len(home) :] if home and (path == home or path.startswith(home.rstrip("/") + "/")) else path
 
 
 def read(ctx: CheckContext) -> PasswordFileFacts:

@@ -15,20 +15,33 @@ if TYPE_CHECKING:
 
 # Program on PATH -> name. keepass2 is Debian's KeePass (Mono); lpass is LastPass's own command line.
 PROGRAMS = {
-    "1password": "1Password", "bitwarden": "Bitwarden", "keepassxc": "KeePassXC", "keepass2": "KeePass",
-    "enpass": "Enpass", "proton-pass": "Proton Pass", "lpass": "LastPass",
+    "1password": "1Password",
+    "bitwarden": "Bitwarden",
+    "keepassxc": "KeePassXC",
+    "keepass2": "KeePass",
+    "enpass": "Enpass",
+    "proton-pass": "Proton Pass",
+    "lpass": "LastPass",
 }
 # Debian package -> name (1Password, Bitwarden, Enpass and Proton Pass ship .deb files under these names).
 PACKAGES = {
-    "1password": "1Password", "bitwarden": "Bitwarden", "keepassxc": "KeePassXC", "keepassxc-full": "KeePassXC",
-    "keepassxc-minimal": "KeePassXC", "keepass2": "KeePass", "enpass": "Enpass", "proton-pass": "Proton Pass",
+    "1password": "1Password",
+    "bitwarden": "Bitwarden",
+    "keepassxc": "KeePassXC",
+    "keepassxc-full": "KeePassXC",
+    "keepassxc-minimal": "KeePassXC",
+    "keepass2": "KeePass",
+    "enpass": "Enpass",
+    "proton-pass": "Proton Pass",
     "lastpass-cli": "LastPass",
 }
 # Flatpak app id -> name. com.bitwarden.desktop and org.keepassxc.KeePassXC: seen in public install scripts
 # (`flatpak install flathub ...`); the 1Password and Proton Pass ids are unconfirmed.
 FLATPAKS = {
-    "com.bitwarden.desktop": "Bitwarden", "org.keepassxc.KeePassXC": "KeePassXC",
-    "com.onepassword.OnePassword": "1Password", "me.proton.Pass": "Proton Pass",
+    "com.bitwarden.desktop": "Bitwarden",
+    "org.keepassxc.KeePassXC": "KeePassXC",
+    "com.onepassword.OnePassword": "1Password",
+    "me.proton.Pass": "Proton Pass",
 }
 # Snap name -> name (unconfirmed apart from the program names above; 1Password documents a Snap).
 SNAPS = {"1password": "1Password", "bitwarden": "Bitwarden", "keepassxc": "KeePassXC", "enpass": "Enpass"}
@@ -38,8 +51,11 @@ READS = (
     Read("command", "dpkg-query -W " + " ".join(PACKAGES), "whether a password manager package is installed"),
     Read("command", "flatpak list --app --columns=application", "password managers installed from Flathub"),
     Read("command", "snap list", "password managers installed from the Snap Store"),
-    Read("folder", "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
-         "password manager browser extensions"),
+    Read(
+        "folder",
+        "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
+        "password manager browser extensions",
+    ),
 )
 
 
@@ -86,6 +102,11 @@ def read(ctx: CheckContext) -> PasswordManagerFacts:
         add(label)
     # dpkg-query exits 1 when some names are unknown; a hang, a crash or a refusal means it was not looked at.
     dpkg_answered = dpkg.returncode in (0, 1) and not dpkg.missing and not dpkg.timed_out
-    looked = ["programs on PATH", "Debian packages" if dpkg_answered else "", "Flatpak" if flatpak.ok else "",
-              "Snap" if snap.ok else "", "browser extensions"]
+    looked = [
+        "programs on PATH",
+        "Debian packages" if dpkg_answered else "",
+        "Flatpak" if flatpak.ok else "",
+        "Snap" if snap.ok else "",
+        "browser extensions",
+    ]
     return PasswordManagerFacts(tuple(found), tuple(x for x in looked if x))

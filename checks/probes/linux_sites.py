@@ -14,12 +14,20 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("folder", "~/.config/google-chrome, chromium, microsoft-edge, BraveSoftware (and their Snap and Flatpak "
-         "folders)", "which browser profiles you have"),
-    Read("file", "~/.mozilla/firefox/profiles.ini (and the Snap and Flatpak copies)", "where your Firefox profiles are"),
-    Read("database", "each profile's History or places.sqlite, opened read-only",
-         "how many times today, during school hours, a social site on your agency's list was visited: only the "
-         "site's name, the count and the first and last time are kept, never the pages"),
+    Read(
+        "folder",
+        "~/.config/google-chrome, chromium, microsoft-edge, BraveSoftware (and their Snap and Flatpak folders)",
+        "which browser profiles you have",
+    ),
+    Read(
+        "file", "~/.mozilla/firefox/profiles.ini (and the Snap and Flatpak copies)", "where your Firefox profiles are"
+    ),
+    Read(
+        "database",
+        "each profile's History or places.sqlite, opened read-only",
+        "how many times today, during school hours, a social site on your agency's list was visited: only the "
+        "site's name, the count and the first and last time are kept, never the pages",
+    ),
 )
 
 

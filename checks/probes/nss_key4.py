@@ -36,9 +36,9 @@ class Der:
             i += 2
             if length & 0x80:
                 n = length & 0x7F
-                length = int.from_bytes(data[i:i + n], "big")
+                length = int.from_bytes(data[i : i + n], "big")
                 i += n
-            value = data[i:i + length]
+            value = data[i : i + length]
             if len(value) != length:
                 raise ValueError("truncated DER")
             i += length

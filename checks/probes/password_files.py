@@ -15,10 +15,26 @@ from checks.system import ReadDenied, System
 MAX_DEPTH = 3  # folders below each scanned folder
 MAX_ENTRIES = 5000  # names looked at in all, so a huge Documents folder cannot stall the check
 
-DOCUMENT_EXTENSIONS = frozenset({
-    "txt", "text", "csv", "tsv", "xlsx", "xlsm", "xls", "docx", "doc", "odt", "ods", "rtf", "md", "json",
-    "numbers", "pages",
-})
+DOCUMENT_EXTENSIONS = frozenset(
+    {
+        "txt",
+        "text",
+        "csv",
+        "tsv",
+        "xlsx",
+        "xlsm",
+        "xls",
+        "docx",
+        "doc",
+        "odt",
+        "ods",
+        "rtf",
+        "md",
+        "json",
+        "numbers",
+        "pages",
+    }
+)
 # Encrypted password-manager databases: keeping these is exactly what the policy asks for.
 ENCRYPTED_DATABASES = frozenset({"kdbx", "kdb", "psafe3", "agilekeychain", "opvault"})
 # Password-manager exports that hold every password in plain text. 1Password calls .1pux its "Unencrypted
@@ -71,7 +87,9 @@ class ScanResult:
     truncated: bool
 
 
-def scan(system: System, folders: Sequence[str], max_depth: int = MAX_DEPTH, max_entries: int = MAX_ENTRIES) -> ScanResult:
+def scan(
+    system: System, folders: Sequence[str], max_depth: int = MAX_DEPTH, max_entries: int = MAX_ENTRIES
+) -> ScanResult:
     """Walk the folders (names only, breadth first, hidden folders skipped) up to the bounds."""
     found: list[tuple[str, str]] = []
     seen = 0

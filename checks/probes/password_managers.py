@@ -37,7 +37,7 @@ FIREFOX_EXTENSIONS = {
 
 
 def extensions_found(system: System, profiles: Sequence[BrowserProfile]) -> list[str]:
-    """"Bitwarden (Chrome extension)" for each password-manager extension in any profile."""
+    """ "Bitwarden (Chrome extension)" for each password-manager extension in any profile."""
     found: list[str] = []
     for profile in profiles:
         if profile.family == "chromium":

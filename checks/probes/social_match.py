@@ -96,9 +96,9 @@ def web_app_hosts_and_ids(cmdline: Iterable[str]) -> tuple[list[str], list[str]]
     hosts, ids = [], []
     for arg in cmdline:
         if arg.startswith("--app="):
-            hosts.append(url_host(arg[len("--app="):]))
+            hosts.append(url_host(arg[len("--app=") :]))
         elif arg.startswith("--app-id="):
-            ids.append(arg[len("--app-id="):].strip().lower())
+            ids.append(arg[len("--app-id=") :].strip().lower())
     return hosts, ids
 
 

@@ -20,12 +20,21 @@ if TYPE_CHECKING:
 
 POWERSHELL_TIMEOUT = 8.0  # a cold PowerShell start can take a few seconds
 ARGV = (
-    "powershell", "-NoProfile", "-NonInteractive", "-Command",
+    "powershell",
+    "-NoProfile",
+    "-NonInteractive",
+    "-Command",
     "(Get-LocalUser -SID ([Security.Principal.WindowsIdentity]::GetCurrent().User)).PrincipalSource",
 )
 ONLINE = {"microsoftaccount": "a Microsoft account", "azuread": "a work or school (Entra ID) account"}
 
-READS = (Read("command", "PowerShell: Get-LocalUser (your account's PrincipalSource)", "Whether you sign in with a Microsoft account"),)
+READS = (
+    Read(
+        "command",
+        "PowerShell: Get-LocalUser (your account's PrincipalSource)",
+        "Whether you sign in with a Microsoft account",
+    ),
+)
 
 FIX = Fix(
     steps=(
@@ -40,7 +49,9 @@ FIX = Fix(
 def judge_source(stdout: str) -> AccountPasswordFacts:
     source = stdout.strip().lower()
     if source in ONLINE:
-        return AccountPasswordFacts(True, f"You sign in with {ONLINE[source]}, which always needs its password or a PIN.", FIX)
+        return AccountPasswordFacts(
+            True, f"You sign in with {ONLINE[source]}, which always needs its password or a PIN.", FIX
+        )
     if source == "local":
         raise ProbeUnknown(
             "You use a local Windows account. Windows does not let an app check whether its password is blank "

@@ -43,7 +43,9 @@ def judge_values(values: dict[str, str | int]) -> AutologinFacts:
         return AutologinFacts(False, checked=checked, fix=FIX)
     number = as_int(flag)
     if number is None:
-        raise ProbeUnknown(f"Windows' AutoAdminLogon setting has a value Device Check does not recognise ({flag!r}).", FIX)
+        raise ProbeUnknown(
+            f"Windows' AutoAdminLogon setting has a value Device Check does not recognise ({flag!r}).", FIX
+        )
     user = values.get("DefaultUserName")
     if number == 1:
         return AutologinFacts(True, str(user) if user else None, (WINLOGON + r"\AutoAdminLogon",), checked, FIX)

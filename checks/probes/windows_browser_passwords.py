@@ -19,9 +19,16 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("file", r"logins.json in each Firefox profile under %APPDATA%\Mozilla\Firefox", "how many passwords Firefox has saved (only the number)"),
-    Read("database", "key4.db in each Firefox profile (the password-check entry only)",
-         "whether a Firefox primary password protects saved passwords; no saved password is ever opened"),
+    Read(
+        "file",
+        r"logins.json in each Firefox profile under %APPDATA%\Mozilla\Firefox",
+        "how many passwords Firefox has saved (only the number)",
+    ),
+    Read(
+        "database",
+        "key4.db in each Firefox profile (the password-check entry only)",
+        "whether a Firefox primary password protects saved passwords; no saved password is ever opened",
+    ),
 )
 
 

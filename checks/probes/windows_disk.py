@@ -19,8 +19,11 @@ POWERSHELL_TIMEOUT = 8.0
 PROTECTED = {1, 3, 5, 6}
 
 READS = (
-    Read("command", "PowerShell: Shell.Application ... ExtendedProperty('System.Volume.BitLockerProtection')",
-         "Whether BitLocker protects the system drive (no administrator needed)"),
+    Read(
+        "command",
+        "PowerShell: Shell.Application ... ExtendedProperty('System.Volume.BitLockerProtection')",
+        "Whether BitLocker protects the system drive (no administrator needed)",
+    ),
 )
 
 FIX = Fix(
@@ -48,7 +51,9 @@ def system_drive(env: dict[str, str]) -> str:
 def judge_value(stdout: str, drive: str) -> DiskEncryptionFacts:
     text = stdout.strip()
     if not _digits(text) or int(text) == 0:
-        raise ProbeUnknown(f"Windows did not say whether BitLocker protects {drive} (it may not be available on this edition).", FIX)
+        raise ProbeUnknown(
+            f"Windows did not say whether BitLocker protects {drive} (it may not be available on this edition).", FIX
+        )
     value = int(text)
     if value in PROTECTED:
         return DiskEncryptionFacts(True, "BitLocker", drive, fix=FIX)

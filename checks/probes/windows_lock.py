@@ -149,12 +149,16 @@ def combine(
 
     notes: tuple[str, ...] = ()
     if lock_on_wake is None:
-        notes = ("Windows did not say when it asks for your password after the screen turns off "
-                 "(the 'If you've been away' setting).",)
+        notes = (
+            "Windows did not say when it asks for your password after the screen turns off "
+            "(the 'If you've been away' setting).",
+        )
     if routes:
         idle, delay, what = min(routes, key=lambda r: r[0] + r[1])
         sources.insert(0, what)
-        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+        return LockFacts(
+            "Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX
+        )
     if videoidle is None:
         raise ProbeUnknown(
             "Device Check could not read this laptop's power settings (powercfg did not answer), "
@@ -170,7 +174,9 @@ def combine(
         notes = (*notes, "powercfg did not say whether a password is asked when the laptop wakes from sleep.")
         return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
     sources.insert(0, "no screen saver password or sign-in delay locks the screen")
-    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+    return LockFacts(
+        "Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX
+    )
 
 
 def read(ctx: CheckContext) -> LockFacts:

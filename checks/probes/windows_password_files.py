@@ -20,12 +20,19 @@ if TYPE_CHECKING:
 
 SHELL_FOLDERS = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Explorer\User Shell Folders"
 # Value names: "Desktop", "Personal" (Documents) and the Downloads known-folder id (Microsoft's KNOWNFOLDERID list).
-FOLDER_VALUES = (("Desktop", "Desktop"), ("Personal", "Documents"), ("{374DE290-123F-4565-9164-39C4925E467B}", "Downloads"))
+FOLDER_VALUES = (
+    ("Desktop", "Desktop"),
+    ("Personal", "Documents"),
+    ("{374DE290-123F-4565-9164-39C4925E467B}", "Downloads"),
+)
 
 READS = (
     Read("registry", SHELL_FOLDERS, "where your Desktop, Documents and Downloads folders are (OneDrive may move them)"),
-    Read("folder", f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
-         "file names that look like password lists; the files are never opened"),
+    Read(
+        "folder",
+        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        "file names that look like password lists; the files are never opened",
+    ),
 )
 _VAR = re.compile(r"%([^%]+)%")
 
@@ -71,8 +78,10 @@ def read(ctx: CheckContext) -> PasswordFileFacts:
         except ReadDenied:
             denied.append(folder)
     if denied:  # never a silent pass for a folder that could not be looked in
-        raise ProbeUnknown("Device Check was not allowed to look in " + ", ".join(denied) + ", so it cannot tell "
-                           "whether a password list is kept there.")
+        raise ProbeUnknown(
+            "Device Check was not allowed to look in " + ", ".join(denied) + ", so it cannot tell "
+            "whether a password list is kept there."
+        )
     result = scan(ctx.system, folders)
     return PasswordFileFacts(
         paths=tuple(p for p, _why in result.found), folders_scanned=tuple(folders), truncated=result.truncated

@@ -36,11 +36,17 @@ STORE_PACKAGES = (
 )
 
 READS = (
-    Read("file", r"%LOCALAPPDATA%\1Password, %LOCALAPPDATA%\Programs\Bitwarden, %ProgramFiles%\KeePassXC, ...",
-         "Whether a password manager program is installed"),
+    Read(
+        "file",
+        r"%LOCALAPPDATA%\1Password, %LOCALAPPDATA%\Programs\Bitwarden, %ProgramFiles%\KeePassXC, ...",
+        "Whether a password manager program is installed",
+    ),
     Read("folder", r"%LOCALAPPDATA%\Packages", "Password managers installed from the Microsoft Store (names only)"),
-    Read("folder", "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
-         "password manager browser extensions"),
+    Read(
+        "folder",
+        "each browser profile's Extensions folder (Chrome, Edge, Brave, Chromium, Firefox)",
+        "password manager browser extensions",
+    ),
 )
 
 

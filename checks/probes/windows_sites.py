@@ -14,12 +14,18 @@ if TYPE_CHECKING:
     from checks.catalog import CheckContext
 
 READS = (
-    Read("folder", r"%LOCALAPPDATA%\Google\Chrome, Microsoft\Edge, BraveSoftware, Chromium (User Data)",
-         "which browser profiles you have"),
+    Read(
+        "folder",
+        r"%LOCALAPPDATA%\Google\Chrome, Microsoft\Edge, BraveSoftware, Chromium (User Data)",
+        "which browser profiles you have",
+    ),
     Read("file", r"%APPDATA%\Mozilla\Firefox\profiles.ini", "where your Firefox profiles are"),
-    Read("database", "each profile's History or places.sqlite, opened read-only",
-         "how many times today, during school hours, a social site on your agency's list was visited: only the "
-         "site's name, the count and the first and last time are kept, never the pages"),
+    Read(
+        "database",
+        "each profile's History or places.sqlite, opened read-only",
+        "how many times today, during school hours, a social site on your agency's list was visited: only the "
+        "site's name, the count and the first and last time are kept, never the pages",
+    ),
 )
 
 

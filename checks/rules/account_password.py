@@ -13,7 +13,9 @@ def judge_account_password(facts: AccountPasswordFacts) -> Verdict:
     if facts.has_password is True:
         return Verdict.passed("Your account needs a password to sign in.", **evidence)
     if facts.has_password is False:
-        return Verdict.failed("Your account has no password, so anyone can sign in to this laptop.", facts.fix, **evidence)
+        return Verdict.failed(
+            "Your account has no password, so anyone can sign in to this laptop.", facts.fix, **evidence
+        )
     return Verdict.unknown("Device Check could not tell whether your account has a password.", facts.fix, **evidence)
 
 

@@ -13,8 +13,11 @@ from checks.system import KeyringState
 
 MISSING = ("none", "keyring.backends.fail.Keyring", "keyring.backends.null.Keyring")
 SECURE_PREFIXES = (
-    "keyring.backends.SecretService.", "keyring.backends.libsecret.", "keyring.backends.kwallet.",
-    "keyring.backends.macOS.", "keyring.backends.Windows.",
+    "keyring.backends.SecretService.",
+    "keyring.backends.libsecret.",
+    "keyring.backends.kwallet.",
+    "keyring.backends.macOS.",
+    "keyring.backends.Windows.",
     "keyrings.alt.file.EncryptedKeyring",  # a file, but encrypted with a password the candidate chooses
 )
 
@@ -22,31 +25,35 @@ LINUX_INSTALL = (
     "Open your software centre (or a terminal) and install GNOME Keyring (on KDE: KWallet). "
     "On Ubuntu or Debian: sudo apt install gnome-keyring",
     "Sign out and sign back in, so the keyring starts and unlocks with your password.",
-    "Press \"Check again\".",
+    'Press "Check again".',
 )
 MISSING_FIXES = {
     "linux": Fix(LINUX_INSTALL),
-    "darwin": Fix(("Restart the Mac and sign in again, so the login keychain opens.", "Press \"Check again\".")),
-    "windows": Fix(("Restart Windows and sign in again, so Credential Manager starts.", "Press \"Check again\".")),
+    "darwin": Fix(("Restart the Mac and sign in again, so the login keychain opens.", 'Press "Check again".')),
+    "windows": Fix(("Restart Windows and sign in again, so Credential Manager starts.", 'Press "Check again".')),
 }
 FIXES = {
-    "plaintext": Fix((
-        *LINUX_INSTALL[:2],
-        "If this still shows, ask whoever set up this laptop to remove the plain-text store (the keyrings.alt "
-        "package, a keyringrc.cfg file in ~/.config/python_keyring, or a PYTHON_KEYRING_BACKEND setting).",
-        "Press \"Check again\".",
-    )),
-    "locked": Fix((
-        "Unlock your keyring: on Linux open \"Passwords and Keys\" (Seahorse) or KWallet and unlock \"Login\"; "
-        "on a Mac open Keychain Access and unlock \"login\".",
-        "If it asks for a password, use the one you sign in to the laptop with.",
-        "Press \"Check again\".",
-    )),
+    "plaintext": Fix(
+        (
+            *LINUX_INSTALL[:2],
+            "If this still shows, ask whoever set up this laptop to remove the plain-text store (the keyrings.alt "
+            "package, a keyringrc.cfg file in ~/.config/python_keyring, or a PYTHON_KEYRING_BACKEND setting).",
+            'Press "Check again".',
+        )
+    ),
+    "locked": Fix(
+        (
+            'Unlock your keyring: on Linux open "Passwords and Keys" (Seahorse) or KWallet and unlock "Login"; '
+            'on a Mac open Keychain Access and unlock "login".',
+            "If it asks for a password, use the one you sign in to the laptop with.",
+            'Press "Check again".',
+        )
+    ),
 }
 
 
 def kind_of(backend: str) -> str:
-    """"missing" | "plaintext" | "secure" | "other" for a keyring backend's "module.Class" name."""
+    """ "missing" | "plaintext" | "secure" | "other" for a keyring backend's "module.Class" name."""
     if backend in MISSING or backend.endswith((".fail.Keyring", ".null.Keyring")):
         return "missing"
     lowered = backend.lower()
@@ -66,20 +73,31 @@ def credential_store(ctx: CheckContext) -> Verdict:
     if kind == "missing":
         return Verdict.failed(
             "There is no safe password store on this laptop, so apps cannot keep your passwords encrypted.",
-            MISSING_FIXES.get(ctx.system.platform, MISSING_FIXES["linux"]), **evidence)
+            MISSING_FIXES.get(ctx.system.platform, MISSING_FIXES["linux"]),
+            **evidence,
+        )
     if kind == "plaintext":
         return Verdict.failed(
             "Saved passwords would be kept in an ordinary file that anyone using this laptop could read.",
-            FIXES["plaintext"], **evidence)
+            FIXES["plaintext"],
+            **evidence,
+        )
     if state.roundtrip != "ok":
         if "did not answer in time" in state.roundtrip:
             return Verdict.unknown(
                 "Your password store did not answer in time. It may be locked and waiting for your password.",
-                FIXES["locked"], **evidence)
+                FIXES["locked"],
+                **evidence,
+            )
         return Verdict.failed(
             "Your password store is there but could not save a test entry. It may be locked.",
-            FIXES["locked"], **evidence)
+            FIXES["locked"],
+            **evidence,
+        )
     if kind == "other":
-        return Verdict(Status.UNKNOWN, f"Your passwords are kept by {state.backend}, and Device Check cannot tell "
-                       "whether it encrypts them.", evidence)
+        return Verdict(
+            Status.UNKNOWN,
+            f"Your passwords are kept by {state.backend}, and Device Check cannot tell whether it encrypts them.",
+            evidence,
+        )
     return Verdict.passed("Your laptop's password store works and keeps passwords encrypted.", **evidence)

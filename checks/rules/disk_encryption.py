@@ -11,7 +11,9 @@ from checks.probes import facts_for
 def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
     evidence = {"method": facts.method, "device": facts.device, "in_progress": facts.in_progress}
     if facts.encrypted is True:
-        return Verdict.passed("Your laptop's disk is encrypted, so your files are safe if the laptop is lost.", **evidence)
+        return Verdict.passed(
+            "Your laptop's disk is encrypted, so your files are safe if the laptop is lost.", **evidence
+        )
     if facts.in_progress:
         return Verdict.failed(
             "Your laptop's disk is being encrypted now; check again when it has finished.", facts.fix, **evidence
@@ -22,7 +24,9 @@ def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
             facts.fix,
             **evidence,
         )
-    return Verdict.unknown("Device Check could not tell whether your laptop's disk is encrypted.", facts.fix, **evidence)
+    return Verdict.unknown(
+        "Device Check could not tell whether your laptop's disk is encrypted.", facts.fix, **evidence
+    )
 
 
 @register("disk-encryption")

@@ -50,10 +50,14 @@ def judge_screen_lock(facts: LockFacts, max_idle_minutes: int) -> Verdict:
     limit = max_idle_minutes * 60
     ev = {"limit_seconds": limit}
     if facts.lock_enabled is False:
-        return Verdict.failed("Your screen does not lock by itself when you leave the laptop.", facts.fix, **_evidence(facts, **ev))
+        return Verdict.failed(
+            "Your screen does not lock by itself when you leave the laptop.", facts.fix, **_evidence(facts, **ev)
+        )
     if facts.idle_seconds == 0:
         return Verdict.failed(
-            "Your screen is set never to blank or lock by itself when you leave the laptop.", facts.fix, **_evidence(facts, **ev)
+            "Your screen is set never to blank or lock by itself when you leave the laptop.",
+            facts.fix,
+            **_evidence(facts, **ev),
         )
     if facts.idle_seconds is None or facts.lock_enabled is None or facts.lock_delay_seconds is None:
         return _cannot_tell(facts, "when your screen locks", **ev)

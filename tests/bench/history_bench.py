@@ -37,8 +37,10 @@ def build(path: Path, visits: int, now: datetime) -> None:
     db.executemany("INSERT INTO urls(id, url, last_visit_time) VALUES (?, ?, ?)", urls)
     start = now - timedelta(days=90)
     step = (now - start).total_seconds() / visits
-    db.executemany("INSERT INTO visits(url, visit_time) VALUES (?, ?)",
-                   ((1 + i % 20000, int(((start.timestamp() + i * step) + OFFSET) * 1e6)) for i in range(visits)))
+    db.executemany(
+        "INSERT INTO visits(url, visit_time) VALUES (?, ?)",
+        ((1 + i % 20000, int(((start.timestamp() + i * step) + OFFSET) * 1e6)) for i in range(visits)),
+    )
     db.commit()
     db.close()
 
@@ -61,7 +63,9 @@ def main() -> None:
             runs.append(time.perf_counter() - t0)
         size = (folder / "History").stat().st_size / 1e6
     print(f"history: {visits} visits, {size:.1f} MB (built in {built:.1f} s)")
-    print(f"read_visits, today's school hours: best {min(runs) * 1000:.1f} ms, worst {max(runs) * 1000:.1f} ms (5 runs)")
+    print(
+        f"read_visits, today's school hours: best {min(runs) * 1000:.1f} ms, worst {max(runs) * 1000:.1f} ms (5 runs)"
+    )
     print("matched:", ", ".join(f"{v.domain} x{v.count}" for v in facts.visits) or "none")
 
 

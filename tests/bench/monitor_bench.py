@@ -45,8 +45,18 @@ def run_monitor(minutes: float, interval: int, sample_every: float) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="offscreen", DEVICECHECK_CONFIG_DIR=str(tmp / "config"), PYTHONPATH=str(ROOT))
     # A Wednesday at 10:00, real speed: every wake-up scans, as on a school day.
-    argv = [sys.executable, str(ROOT / "tests" / "tray_harness.py"), "--profile", str(profile),
-            "--start", "2026-11-25T10:00", "--scale", "1", "--sim-seconds", str(minutes * 60)]
+    argv = [
+        sys.executable,
+        str(ROOT / "tests" / "tray_harness.py"),
+        "--profile",
+        str(profile),
+        "--start",
+        "2026-11-25T10:00",
+        "--scale",
+        "1",
+        "--sim-seconds",
+        str(minutes * 60),
+    ]
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     mon = psutil.Process(proc.pid)
     time.sleep(5)  # start-up and the first full check are not the steady state
@@ -67,10 +77,14 @@ def run_monitor(minutes: float, interval: int, sample_every: float) -> None:
     out = proc.communicate()[0]
     scans = [json.loads(line).get("scans") for line in out.splitlines() if '"finished"' in line]
     shutil.rmtree(tmp, ignore_errors=True)
-    print(f"monitor run: {minutes:g} min at a {interval} s interval, {len(rss)} samples, scans done: {scans[0] if scans else '?'}")
+    print(
+        f"monitor run: {minutes:g} min at a {interval} s interval, {len(rss)} samples, scans done: {scans[0] if scans else '?'}"
+    )
     print(f"  RSS MiB: start {rss[0]:.1f}, end {rss[-1]:.1f}, max {max(rss):.1f}")
-    print(f"  CPU %:   mean {cpu_total / wall * 100:.3f} (CPU seconds {cpu_total:.2f} over {wall:.0f} s), "
-          f"max sample {max(cpu):.1f}")
+    print(
+        f"  CPU %:   mean {cpu_total / wall * 100:.3f} (CPU seconds {cpu_total:.2f} over {wall:.0f} s), "
+        f"max sample {max(cpu):.1f}"
+    )
 
 
 def start_sleepers(count: int) -> list[subprocess.Popen[bytes]]:

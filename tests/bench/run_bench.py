@@ -59,8 +59,15 @@ def bench_cli(runs: int) -> tuple[list[float], list[tuple[str, int]]]:
     with tempfile.TemporaryDirectory(prefix="dc-bench-") as config:
         for _ in range(runs):
             t0 = time.perf_counter()
-            res = subprocess.run([sys.executable, "-m", "desktop", "check", "--json"], capture_output=True, text=True,
-                                 env=clean_env(config), cwd=ROOT, timeout=120, check=False)
+            res = subprocess.run(
+                [sys.executable, "-m", "desktop", "check", "--json"],
+                capture_output=True,
+                text=True,
+                env=clean_env(config),
+                cwd=ROOT,
+                timeout=120,
+                check=False,
+            )
             walls.append(time.perf_counter() - t0)
             results = json.loads(res.stdout)["results"]
             top = max(results, key=lambda r: r["duration_ms"])
@@ -93,8 +100,15 @@ def bench_engine(runs: int) -> tuple[list[float], list[float], list[str]]:
     engine, slowest, names = [], [], []
     with tempfile.TemporaryDirectory(prefix="dc-bench-") as config:
         for _ in range(runs):
-            res = subprocess.run([sys.executable, "-c", ENGINE_CHILD, config], capture_output=True, text=True,
-                                 env=clean_env(config), cwd=ROOT, timeout=120, check=True)
+            res = subprocess.run(
+                [sys.executable, "-c", ENGINE_CHILD, config],
+                capture_output=True,
+                text=True,
+                env=clean_env(config),
+                cwd=ROOT,
+                timeout=120,
+                check=True,
+            )
             got = json.loads(res.stdout.strip().splitlines()[-1])
             engine.append(got["engine"])
             slowest.append(got["slowest"])
@@ -133,11 +147,17 @@ def bench_deb(deb: str | None, runs: int) -> tuple[list[float], list[float]] | s
         binary = Path(tmp) / "opt" / "devicecheck" / "devicecheck"
         for _ in range(runs):
             with tempfile.TemporaryDirectory(prefix="dc-bench-") as config:
-                env = dict(os.environ, QT_QPA_PLATFORM="xcb", DEVICECHECK_TIMINGS="1", DEVICECHECK_CONFIG_DIR=config,
-                           DEVICECHECK_LAUNCHED_AT=repr(time.time()))
+                env = dict(
+                    os.environ,
+                    QT_QPA_PLATFORM="xcb",
+                    DEVICECHECK_TIMINGS="1",
+                    DEVICECHECK_CONFIG_DIR=config,
+                    DEVICECHECK_LAUNCHED_AT=repr(time.time()),
+                )
                 env.pop("PYTHONPATH", None)
-                res = subprocess.run([str(binary), "--quit-when-done"], capture_output=True, text=True, env=env,
-                                     timeout=120, check=False)
+                res = subprocess.run(
+                    [str(binary), "--quit-when-done"], capture_output=True, text=True, env=env, timeout=120, check=False
+                )
             found = dict(re.findall(r"devicecheck-timing: (window shown|last result) (\d+) ms", res.stderr))
             if "window shown" not in found:
                 return f"the packaged app gave no timings (exit {res.returncode}): {res.stderr.strip()[-200:]}"
@@ -200,7 +220,9 @@ def bench_monitor(minutes: float) -> tuple[float, float, str] | str:
     if minutes <= 0:
         return "skipped (--monitor-minutes 0)"
     args = [sys.executable, str(tool), "--minutes", f"{minutes:g}"]
-    help_text = subprocess.run([sys.executable, str(tool), "--help"], capture_output=True, text=True, check=False).stdout
+    help_text = subprocess.run(
+        [sys.executable, str(tool), "--help"], capture_output=True, text=True, check=False
+    ).stdout
     if "--skip-scan" in help_text:  # its own scan figure would repeat ours
         args.append("--skip-scan")
     res = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=minutes * 60 + 600, check=False)
@@ -221,8 +243,24 @@ def bench_lynis(runs: int) -> list[float] | str:
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="dc-bench-lynis-") as tmp:
             t0 = time.perf_counter()
-            subprocess.run(["lynis", "audit", "system", "--quick", "--no-colors", "--quiet", "--logfile", f"{tmp}/lynis.log",
-                            "--report-file", f"{tmp}/report.dat"], capture_output=True, timeout=1800, check=False, cwd=tmp)
+            subprocess.run(
+                [
+                    "lynis",
+                    "audit",
+                    "system",
+                    "--quick",
+                    "--no-colors",
+                    "--quiet",
+                    "--logfile",
+                    f"{tmp}/lynis.log",
+                    "--report-file",
+                    f"{tmp}/report.dat",
+                ],
+                capture_output=True,
+                timeout=1800,
+                check=False,
+                cwd=tmp,
+            )
             walls.append(time.perf_counter() - t0)
     return walls
 
@@ -233,7 +271,9 @@ def main() -> int:
     parser.add_argument("--window-runs", type=int, default=5)
     parser.add_argument("--lynis-runs", type=int, default=1, help="lynis takes about a minute a run (default 1)")
     parser.add_argument("--processes", type=int, default=1000)
-    parser.add_argument("--deb", metavar="FILE", help="also time the packaged app from this .deb (unpacked, not installed)")
+    parser.add_argument(
+        "--deb", metavar="FILE", help="also time the packaged app from this .deb (unpacked, not installed)"
+    )
     parser.add_argument("--monitor-minutes", type=float, default=2.0, help="tray monitor run length (0 skips)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and not os.environ.get("DC_BENCH_NO_XVFB"):
@@ -258,39 +298,79 @@ def main() -> int:
     lynis = bench_lynis(args.lynis_runs)
 
     cli_med = statistics.median(cli)
-    rows.append(("check --json, wall (start-up included)", median_ms(cli), str(len(cli)), "<= 600 ms", verdict(cli_med <= 0.6)))
+    rows.append(
+        ("check --json, wall (start-up included)", median_ms(cli), str(len(cli)), "<= 600 ms", verdict(cli_med <= 0.6))
+    )
     slow_name = max(set(names), key=names.count)
     eng_med, slow_med = statistics.median(engine), statistics.median(slowest)
     rows.append(("engine (Engine.run, fresh process)", median_ms(engine), str(len(engine)), "", ""))
     rows.append((f"slowest check in that run (mostly {slow_name})", median_ms(slowest), str(len(slowest)), "", ""))
-    rows.append(("engine / slowest check", f"{eng_med / slow_med:.2f}x", str(len(engine)), "<= 1.5x", verdict(eng_med <= 1.5 * slow_med)))
+    rows.append(
+        (
+            "engine / slowest check",
+            f"{eng_med / slow_med:.2f}x",
+            str(len(engine)),
+            "<= 1.5x",
+            verdict(eng_med <= 1.5 * slow_med),
+        )
+    )
     if isinstance(window, str):
         rows.append(("launch -> window shown (source)", "n/a", "0", "<= 800 ms", "n/a"))
         rows.append(("launch -> last result (source)", "n/a", "0", "", ""))
         notes.append(f"window: {window}")
     else:
         shown, last = window
-        rows.append(("launch -> window shown (source, Xvfb)", median_ms(shown), str(len(shown)), "<= 800 ms",
-                     verdict(statistics.median(shown) <= 0.8)))
+        rows.append(
+            (
+                "launch -> window shown (source, Xvfb)",
+                median_ms(shown),
+                str(len(shown)),
+                "<= 800 ms",
+                verdict(statistics.median(shown) <= 0.8),
+            )
+        )
         rows.append(("launch -> last result (source, Xvfb)", median_ms(last), str(len(last)), "", ""))
     if isinstance(deb, str):
         rows.append(("launch -> window shown (.deb)", "n/a", "0", "<= 500 ms", "n/a"))
         notes.append(f".deb: {deb}")
     else:
-        rows.append(("launch -> window shown (.deb files, Xvfb)", median_ms(deb[0]), str(len(deb[0])), "<= 500 ms",
-                     verdict(statistics.median(deb[0]) <= 0.5)))
+        rows.append(
+            (
+                "launch -> window shown (.deb files, Xvfb)",
+                median_ms(deb[0]),
+                str(len(deb[0])),
+                "<= 500 ms",
+                verdict(statistics.median(deb[0]) <= 0.5),
+            )
+        )
         rows.append(("launch -> last result (.deb files, Xvfb)", median_ms(deb[1]), str(len(deb[1])), "", ""))
     scan_med, bare_med = statistics.median(scan), statistics.median(bare)
     rows.append((f"social-apps scan, {seen} processes", median_ms(scan), str(len(scan)), "", ""))
     rows.append(("bare psutil.process_iter, same processes", median_ms(bare), str(len(bare)), "", ""))
-    rows.append(("scan / bare process_iter", f"{scan_med / bare_med:.2f}x", str(len(scan)), "<= 1.2x", verdict(scan_med <= 1.2 * bare_med)))
+    rows.append(
+        (
+            "scan / bare process_iter",
+            f"{scan_med / bare_med:.2f}x",
+            str(len(scan)),
+            "<= 1.2x",
+            verdict(scan_med <= 1.2 * bare_med),
+        )
+    )
     if isinstance(monitor, str):
         rows.append(("tray monitor RSS (max)", "n/a", "0", "<= 90 MB", "n/a"))
         rows.append(("tray monitor CPU (mean)", "n/a", "0", "<= 0.3 %", "n/a"))
         notes.append(f"monitor: {monitor}")
     else:
         rss, cpu, how = monitor
-        rows.append((f"tray monitor RSS (max, {how})", f"{rss * 1.048576:.1f} MB", "1", "<= 90 MB", verdict(rss * 1.048576 <= 90)))
+        rows.append(
+            (
+                f"tray monitor RSS (max, {how})",
+                f"{rss * 1.048576:.1f} MB",
+                "1",
+                "<= 90 MB",
+                verdict(rss * 1.048576 <= 90),
+            )
+        )
         rows.append((f"tray monitor CPU (mean, {how})", f"{cpu:.3f} %", "1", "<= 0.3 %", verdict(cpu <= 0.3)))
     if isinstance(lynis, str):
         rows.append(("lynis audit system --quick", "n/a", "0", "", ""))
@@ -299,12 +379,16 @@ def main() -> int:
     else:
         lyn_med = statistics.median(lynis)
         rows.append(("lynis audit system --quick, wall", f"{lyn_med:.1f} s", str(len(lynis)), "", ""))
-        rows.append(("lynis / check --json", f"{lyn_med / cli_med:.0f}x", "", ">= 60x", verdict(lyn_med / cli_med >= 60)))
+        rows.append(
+            ("lynis / check --json", f"{lyn_med / cli_med:.0f}x", "", ">= 60x", verdict(lyn_med / cli_med >= 60))
+        )
 
     headers = ("figure", "median", "runs", "target", "met")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
-    print(f"Device Check benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(
+        f"Device Check benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
     print(line)
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:

@@ -47,18 +47,106 @@ def _seeds() -> list[str]:
 
 
 SEEDS = _seeds()
-TOKENS = ["true", "false", "0", "300", "-1", "uint32 300", "int32 -5", "@as []", "'lock'", "[Daemon]", "Autolock=false",
-          "Timeout=5", "Timeout=", "LockGrace=", "Autolock=", "[Daemon][$i]", "[daemon]", "AutomaticLoginEnable=True", "AutomaticLogin=sam", "P", "NP", "L", "{", "}", "[",
-          "]", "\"children\": [", "crypt", "/", "=", "\n", "\t", "\x00", "\ufffd", "9" * 30, "1e400", "NaN", "Enabled : Yes",
-          "FileVault is On.", "FileVault is Off.", "Protection Status: Protection On", "0x1", "REG_DWORD", "null"]
+TOKENS = [
+    "true",
+    "false",
+    "0",
+    "300",
+    "-1",
+    "uint32 300",
+    "int32 -5",
+    "@as []",
+    "'lock'",
+    "[Daemon]",
+    "Autolock=false",
+    "Timeout=5",
+    "Timeout=",
+    "LockGrace=",
+    "Autolock=",
+    "[Daemon][$i]",
+    "[daemon]",
+    "AutomaticLoginEnable=True",
+    "AutomaticLogin=sam",
+    "P",
+    "NP",
+    "L",
+    "{",
+    "}",
+    "[",
+    "]",
+    '"children": [',
+    "crypt",
+    "/",
+    "=",
+    "\n",
+    "\t",
+    "\x00",
+    "\ufffd",
+    "9" * 30,
+    "1e400",
+    "NaN",
+    "Enabled : Yes",
+    "FileVault is On.",
+    "FileVault is Off.",
+    "Protection Status: Protection On",
+    "0x1",
+    "REG_DWORD",
+    "null",
+]
 
 
-CONFIG_KEYS = ["Timeout", "LockGrace", "Autolock", "LockOnResume", "RequirePassword", "AutomaticLoginEnable",
-               "AutomaticLogin", "User", "Session", "autologin-user", "autologin-session", "ExecStart", "user", "command",
-               "/saver/enabled", "/saver/idle-activation/delay", "/lock/enabled", "/lock/saver-activation/delay"]
-CONFIG_VALUES = ["0", "5", "-5", "nan", "inf", "-inf", "1e400", "0x10", "true", "false", "True", "yes", "", " ", "sam",
-                 "2.5", "99999999999999999999", "-", "/sbin/agetty --autologin sam", "\u00e9"]
-GROUPS = ["[Daemon]", "[daemon]", "[Autologin]", "[Seat:*]", "[SeatDefaults]", "[Service]", "[initial_session]", "[General]"]
+CONFIG_KEYS = [
+    "Timeout",
+    "LockGrace",
+    "Autolock",
+    "LockOnResume",
+    "RequirePassword",
+    "AutomaticLoginEnable",
+    "AutomaticLogin",
+    "User",
+    "Session",
+    "autologin-user",
+    "autologin-session",
+    "ExecStart",
+    "user",
+    "command",
+    "/saver/enabled",
+    "/saver/idle-activation/delay",
+    "/lock/enabled",
+    "/lock/saver-activation/delay",
+]
+CONFIG_VALUES = [
+    "0",
+    "5",
+    "-5",
+    "nan",
+    "inf",
+    "-inf",
+    "1e400",
+    "0x10",
+    "true",
+    "false",
+    "True",
+    "yes",
+    "",
+    " ",
+    "sam",
+    "2.5",
+    "99999999999999999999",
+    "-",
+    "/sbin/agetty --autologin sam",
+    "\u00e9",
+]
+GROUPS = [
+    "[Daemon]",
+    "[daemon]",
+    "[Autologin]",
+    "[Seat:*]",
+    "[SeatDefaults]",
+    "[Service]",
+    "[initial_session]",
+    "[General]",
+]
 
 
 @st.composite
@@ -112,7 +200,9 @@ class FuzzSystem(System):
 
     def run(self, argv: Sequence[str], timeout: float = 3.0) -> CommandResult:
         args = tuple(argv)
-        kind = self.data.draw(st.sampled_from(["ok", "ok", "ok", "exit", "missing", "timed_out"]), label=f"run {args[:3]}")
+        kind = self.data.draw(
+            st.sampled_from(["ok", "ok", "ok", "exit", "missing", "timed_out"]), label=f"run {args[:3]}"
+        )
         if kind == "missing":
             return CommandResult(args, 127, missing=True)
         if kind == "timed_out":
@@ -132,14 +222,25 @@ class FuzzSystem(System):
             raise ReadDenied(path)
         if kind == "absent":
             return None
-        names = st.text(min_size=1, max_size=20) | st.sampled_from(["passwords.txt", "logins.csv", "Default", "Profile 1",
-                                                                   "abc.default-release", "50-autologin.conf", "sddm.conf"])
+        names = st.text(min_size=1, max_size=20) | st.sampled_from(
+            [
+                "passwords.txt",
+                "logins.csv",
+                "Default",
+                "Profile 1",
+                "abc.default-release",
+                "50-autologin.conf",
+                "sddm.conf",
+            ]
+        )
         return sorted(set(self.data.draw(st.lists(names, max_size=6))))
 
     def file_info(self, path: str) -> FileInfo | None:
         if self.data.draw(st.booleans(), label=f"stat {path}"):
             return None
-        return FileInfo(self.data.draw(st.integers(0, 2**40)), self.data.draw(st.floats(0, 2e9)), self.data.draw(st.booleans()))
+        return FileInfo(
+            self.data.draw(st.integers(0, 2**40)), self.data.draw(st.floats(0, 2e9)), self.data.draw(st.booleans())
+        )
 
     def which(self, program: str) -> str | None:
         return self.data.draw(st.none() | st.just(f"/usr/bin/{program}"), label=f"which {program}")
@@ -155,9 +256,18 @@ class FuzzSystem(System):
         return out
 
     def processes(self) -> list[ProcessInfo]:
-        names = st.text(max_size=15) | st.sampled_from(["Discord", "Discord.exe", "discord", "tiktok", "WhatsApp", "bash"])
-        procs = self.data.draw(st.lists(st.tuples(st.integers(0, 2**22), names, st.text(max_size=20),
-                                                  st.lists(st.text(max_size=20), max_size=3)), max_size=8), label="processes")
+        names = st.text(max_size=15) | st.sampled_from(
+            ["Discord", "Discord.exe", "discord", "tiktok", "WhatsApp", "bash"]
+        )
+        procs = self.data.draw(
+            st.lists(
+                st.tuples(
+                    st.integers(0, 2**22), names, st.text(max_size=20), st.lists(st.text(max_size=20), max_size=3)
+                ),
+                max_size=8,
+            ),
+            label="processes",
+        )
         return [ProcessInfo(pid, name, exe, tuple(cmd)) for pid, name, exe, cmd in procs]
 
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
@@ -166,8 +276,15 @@ class FuzzSystem(System):
             raise ReadDenied(path)
         if kind == "absent":
             return None
-        cell = (st.none() | st.integers() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=20) | st.binary(max_size=80)
-                | st.floats() | st.sampled_from(["facebook.com", "www.tiktok.com", b"password-check"]))
+        cell = (
+            st.none()
+            | st.integers()
+            | st.integers(-(2**63), 2**63 - 1)
+            | st.text(max_size=20)
+            | st.binary(max_size=80)
+            | st.floats()
+            | st.sampled_from(["facebook.com", "www.tiktok.com", b"password-check"])
+        )
         width = self.data.draw(st.sampled_from([2, 4, 4, 4, 1, 0, 5]))  # mostly what the probes ask for
         return [tuple(r) for r in self.data.draw(st.lists(st.lists(cell, min_size=width, max_size=width), max_size=5))]
 
@@ -178,8 +295,17 @@ class FuzzSystem(System):
         return self.data.draw(st.integers(0, 10**6)) if kind == "count" else None
 
     def keyring_state(self) -> KeyringState:
-        backend = self.data.draw(st.sampled_from(["keyring.backends.SecretService.Keyring", "keyring.backends.fail.Keyring",
-                                                  "keyrings.alt.file.PlaintextKeyring", "none"]) | st.text(max_size=20))
+        backend = self.data.draw(
+            st.sampled_from(
+                [
+                    "keyring.backends.SecretService.Keyring",
+                    "keyring.backends.fail.Keyring",
+                    "keyrings.alt.file.PlaintextKeyring",
+                    "none",
+                ]
+            )
+            | st.text(max_size=20)
+        )
         roundtrip = self.data.draw(st.just("ok") | st.text(max_size=30).map(lambda t: "error: " + t))
         return KeyringState(backend, roundtrip)
 
@@ -188,10 +314,23 @@ class FuzzSystem(System):
 
 
 ENVS = {
-    "linux": st.fixed_dictionaries({"XDG_CURRENT_DESKTOP": st.sampled_from(["GNOME", "ubuntu:GNOME", "KDE", "XFCE", "X-Cinnamon",
-                                                                          "MATE", "Budgie", "", "sway"]),
-                                    "HOME": st.just("/home/sam"), "PATH": st.just("/usr/bin:/bin")}),
-    "windows": st.just({"LOCALAPPDATA": "C:\\Users\\sam\\AppData\\Local", "APPDATA": "C:\\Users\\sam\\AppData\\Roaming",
-                        "USERPROFILE": "C:\\Users\\sam", "PROGRAMFILES": "C:\\Program Files", "SYSTEMDRIVE": "C:"}),
+    "linux": st.fixed_dictionaries(
+        {
+            "XDG_CURRENT_DESKTOP": st.sampled_from(
+                ["GNOME", "ubuntu:GNOME", "KDE", "XFCE", "X-Cinnamon", "MATE", "Budgie", "", "sway"]
+            ),
+            "HOME": st.just("/home/sam"),
+            "PATH": st.just("/usr/bin:/bin"),
+        }
+    ),
+    "windows": st.just(
+        {
+            "LOCALAPPDATA": "C:\\Users\\sam\\AppData\\Local",
+            "APPDATA": "C:\\Users\\sam\\AppData\\Roaming",
+            "USERPROFILE": "C:\\Users\\sam",
+            "PROGRAMFILES": "C:\\Program Files",
+            "SYSTEMDRIVE": "C:",
+        }
+    ),
     "darwin": st.just({"HOME": "/Users/sam", "PATH": "/usr/bin:/bin:/usr/sbin"}),
 }

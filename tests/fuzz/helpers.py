@@ -11,7 +11,7 @@ toml_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
 
 
 def toml_value(value: Any) -> str:
-    """A TOML literal for a JSON-like value. """
+    """A TOML literal for a JSON-like value."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

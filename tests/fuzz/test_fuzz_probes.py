@@ -24,7 +24,9 @@ from tests.fuzz.fuzz_system import ENVS, FuzzSystem
 
 PROFILE = load_profile()
 SETTINGS = UserSettings(opt_in={"social-sites": True})
-CASES = [(os_name, spec.id) for spec in all_specs() if spec.judge is not None for os_name in ("linux", "windows", "darwin")]
+CASES = [
+    (os_name, spec.id) for spec in all_specs() if spec.judge is not None for os_name in ("linux", "windows", "darwin")
+]
 
 
 @pytest.mark.parametrize(("os_name", "check_id"), CASES)
@@ -45,7 +47,9 @@ def test_any_output_gives_a_verdict_or_unknown(os_name: str, check_id: str, data
     assert isinstance(verdict, Verdict) and verdict.status in Status and verdict.detail.strip()
 
 
-PROBES = [(os_name, topic) for os_name in ("linux", "windows", "darwin") for topic in TOPICS if probe_module(topic, os_name)]
+PROBES = [
+    (os_name, topic) for os_name in ("linux", "windows", "darwin") for topic in TOPICS if probe_module(topic, os_name)
+]
 
 
 @pytest.mark.parametrize(("os_name", "topic"), PROBES)

@@ -18,20 +18,43 @@ from checks.schoolhours import school_day
 from checks.settings import DECLARATIONS_SCHEMA, SETTINGS_SCHEMA, SettingsStore, UserSettings
 from tests.fuzz.conftest import FUZZ
 
-json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-                         st.sampled_from(["08:00", "16:00", "2026-12-21", "2026-12-21..2027-01-02", "2026-11-25T10:00:00",
-                                          "2026-11-25T10:00:00+00:00", "25:00", ""]))
-json_like = st.recursive(json_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                         max_leaves=10)
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "08:00",
+            "16:00",
+            "2026-12-21",
+            "2026-12-21..2027-01-02",
+            "2026-11-25T10:00:00",
+            "2026-11-25T10:00:00+00:00",
+            "25:00",
+            "",
+        ]
+    ),
+)
+json_like = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=10,
+)
 day_hours = st.one_of(st.none(), json_like, st.fixed_dictionaries({"start": json_scalars, "end": json_scalars}))
 settings_docs = st.fixed_dictionaries(
     {"schema": st.just(SETTINGS_SCHEMA)},
     optional={
-        "week": st.one_of(json_like, st.dictionaries(st.sampled_from(["mon", "tue", "wed", "sat", "xyz"]), day_hours, max_size=4)),
+        "week": st.one_of(
+            json_like, st.dictionaries(st.sampled_from(["mon", "tue", "wed", "sat", "xyz"]), day_hours, max_size=4)
+        ),
         "holidays": st.one_of(json_like, st.lists(json_scalars, max_size=4)),
-        "not_working_on": json_scalars, "monitor_paused_until": json_scalars,
+        "not_working_on": json_scalars,
+        "monitor_paused_until": json_scalars,
         "opt_in": st.one_of(json_like, st.dictionaries(st.text(max_size=12), json_scalars, max_size=3)),
-        "monitoring": json_scalars, "start_at_login": json_scalars,
+        "monitoring": json_scalars,
+        "start_at_login": json_scalars,
     },
 )
 declaration_docs = st.fixed_dictionaries(

@@ -20,10 +20,14 @@ from tests.fuzz.conftest import FUZZ
 from tests.fuzz.helpers import assert_one_line_naming
 from tests.fuzz.helpers import mostly as mostly_else
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
-                    st.text(max_size=16))
-json_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-                         max_leaves=8)
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=16)
+)
+json_like = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 def mostly(good: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -38,37 +42,75 @@ def top(good: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 texts = st.text(max_size=16) | st.sampled_from(["/etc/gdm3/custom.conf", "gsettings", "/home/sam/Desktop"])
 command = st.fixed_dictionaries(
     {"argv": mostly(st.lists(texts, min_size=1, max_size=3))},
-    optional={"returncode": mostly(st.integers(-300, 300)), "stdout": mostly(st.text(max_size=40)), "stderr": mostly(st.text(max_size=20)),
-              "missing": json_like, "timed_out": json_like},
+    optional={
+        "returncode": mostly(st.integers(-300, 300)),
+        "stdout": mostly(st.text(max_size=40)),
+        "stderr": mostly(st.text(max_size=20)),
+        "missing": json_like,
+        "timed_out": json_like,
+    },
 )
 process = st.fixed_dictionaries(
-    {}, optional={"pid": mostly(st.integers(0, 2**31)), "name": mostly(texts), "exe": mostly(texts), "cmdline": mostly(st.lists(texts, max_size=3))}
+    {},
+    optional={
+        "pid": mostly(st.integers(0, 2**31)),
+        "name": mostly(texts),
+        "exe": mostly(texts),
+        "cmdline": mostly(st.lists(texts, max_size=3)),
+    },
 )
 query = st.fixed_dictionaries(
     {"path": mostly(texts), "sql": mostly(st.just("SELECT count(*) FROM moz_places"))},
-    optional={"params": json_like, "rows": mostly(st.lists(st.lists(scalars, max_size=3), max_size=3)), "denied": json_like},
+    optional={
+        "params": json_like,
+        "rows": mostly(st.lists(st.lists(scalars, max_size=3), max_size=3)),
+        "denied": json_like,
+    },
 )
-stat = st.fixed_dictionaries({}, optional={"size": mostly(st.integers(0, 2**40)), "mtime": mostly(st.floats(0, 2e9)), "is_dir": json_like})
+stat = st.fixed_dictionaries(
+    {}, optional={"size": mostly(st.integers(0, 2**40)), "mtime": mostly(st.floats(0, 2e9)), "is_dir": json_like}
+)
 snapshots = st.fixed_dictionaries(
     {
         "schema": top(st.just(SCHEMA)),
         "platform": top(st.sampled_from(["linux", "windows", "darwin"])),
-        "taken_at": top(mostly_else(st.datetimes(timezones=st.timezones()).map(lambda t: t.isoformat()),
-                                 st.sampled_from(["2026-11-25T10:30:00", "yesterday", "2026-11-25T10:30:00+25:00"]), one_in=4)),
+        "taken_at": top(
+            mostly_else(
+                st.datetimes(timezones=st.timezones()).map(lambda t: t.isoformat()),
+                st.sampled_from(["2026-11-25T10:30:00", "yesterday", "2026-11-25T10:30:00+25:00"]),
+                one_in=4,
+            )
+        ),
     },
     optional={
-        "user": mostly(texts), "home": mostly(texts),
-        "env": mostly(st.dictionaries(st.sampled_from(["XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "PATH"]) | st.text(max_size=6),
-                                      mostly(st.sampled_from(["GNOME", "ubuntu:GNOME", "KDE", "XFCE", ""])), max_size=3)),
+        "user": mostly(texts),
+        "home": mostly(texts),
+        "env": mostly(
+            st.dictionaries(
+                st.sampled_from(["XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "PATH"]) | st.text(max_size=6),
+                mostly(st.sampled_from(["GNOME", "ubuntu:GNOME", "KDE", "XFCE", ""])),
+                max_size=3,
+            )
+        ),
         "commands": mostly(st.lists(mostly(command), max_size=3)),
         "files": mostly(st.dictionaries(texts, mostly(st.text(max_size=30) | st.just({"denied": True})), max_size=3)),
-        "dirs": mostly(st.dictionaries(texts, mostly(st.lists(texts, max_size=3) | st.just({"denied": True})), max_size=3)),
+        "dirs": mostly(
+            st.dictionaries(texts, mostly(st.lists(texts, max_size=3) | st.just({"denied": True})), max_size=3)
+        ),
         "stats": mostly(st.dictionaries(texts, mostly(stat), max_size=3)),
         "which": mostly(st.dictionaries(texts, st.none() | texts, max_size=3)),
-        "registry": mostly(st.dictionaries(texts, mostly(st.dictionaries(texts, st.text(max_size=8) | st.integers(), max_size=3)), max_size=2)),
+        "registry": mostly(
+            st.dictionaries(
+                texts, mostly(st.dictionaries(texts, st.text(max_size=8) | st.integers(), max_size=3)), max_size=2
+            )
+        ),
         "processes": mostly(st.lists(mostly(process), max_size=3)),
         "queries": mostly(st.lists(mostly(query), max_size=2)),
-        "keyring": mostly(st.fixed_dictionaries({}, optional={"backend": mostly(texts), "roundtrip": mostly(st.sampled_from(["ok", "error: locked"]))})),
+        "keyring": mostly(
+            st.fixed_dictionaries(
+                {}, optional={"backend": mostly(texts), "roundtrip": mostly(st.sampled_from(["ok", "error: locked"]))}
+            )
+        ),
     },
 )
 
@@ -91,7 +133,9 @@ def _ask_every_door(system: ReplaySystem, data: dict[str, Any]) -> None:
     """Ask for everything the snapshot mentions (and something it does not): typed answers or ReadDenied."""
     for entry in data.get("commands") or [{"argv": ["nothing-here"]}]:
         result = system.run(entry["argv"])
-        assert isinstance(result, CommandResult) and isinstance(result.stdout, str) and isinstance(result.returncode, int)
+        assert (
+            isinstance(result, CommandResult) and isinstance(result.stdout, str) and isinstance(result.returncode, int)
+        )
         assert isinstance(result.why_not(), str)
     for path in [*(data.get("files") or {}), "/absent"]:
         try:
@@ -114,7 +158,9 @@ def _ask_every_door(system: ReplaySystem, data: dict[str, Any]) -> None:
     assert all(isinstance(p, ProcessInfo) and all(isinstance(a, str) for a in p.cmdline) for p in system.processes())
     for q in data.get("queries") or []:
         try:
-            rows = system.sqlite_query(q["path"], q["sql"], q.get("params") if isinstance(q.get("params"), list) else ())
+            rows = system.sqlite_query(
+                q["path"], q["sql"], q.get("params") if isinstance(q.get("params"), list) else ()
+            )
             assert rows is None or all(isinstance(r, tuple) for r in rows)
         except ReadDenied:
             pass
@@ -145,7 +191,9 @@ def test_any_json_gives_a_snapshot_or_one_line(snap_path: Path, data: Any) -> No
 
 @FUZZ
 @given(data=snapshots)
-def test_a_snapshot_that_loads_answers_every_door_and_runs(snap_path: Path, tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any]) -> None:
+def test_a_snapshot_that_loads_answers_every_door_and_runs(
+    snap_path: Path, tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any]
+) -> None:
     system = _load(snap_path, json.dumps(data))
     if system is None:
         return

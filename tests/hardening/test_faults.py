@@ -89,8 +89,12 @@ def test_a_faulty_command_stays_in_its_own_row(tmp_path: Path, command: str, mod
     desktop, affected = COMMANDS[command]
     home = tmp_path / "home"
     home.mkdir()
-    env = {"PATH": fault_path(tmp_path / "bin", command, mode, token), "HOME": str(home), "XDG_CURRENT_DESKTOP": desktop,
-           "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}
+    env = {
+        "PATH": fault_path(tmp_path / "bin", command, mode, token),
+        "HOME": str(home),
+        "XDG_CURRENT_DESKTOP": desktop,
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test",
+    }
     started = time.monotonic()
     proc = run_cli("check", "--json", env=env)
     elapsed = time.monotonic() - started
@@ -131,5 +135,3 @@ def test_an_unreadable_settings_file_gives_one_line_and_the_run_goes_on(tmp_path
     assert len(warnings) == 1 and "could not be read" in warnings[0], proc.stderr
     assert "Traceback" not in proc.stderr
     assert (config / "settings.json" / "keep.txt").read_text() == "the candidate's"  # nothing moved or lost
-
-

@@ -24,8 +24,13 @@ def test_a_hung_gsettings_leaves_the_window_responsive(qtbot, tmp_path: Path, is
     (folder / "gsettings").write_text(fault_script("hang", token))
     (folder / "gsettings").chmod(0o755)
     system = LiveSystem()
-    system.env = dict(system.env, PATH=f"{folder}{os.pathsep}{system.env.get('PATH', '')}", XDG_CURRENT_DESKTOP="GNOME",
-                      HOME=str(tmp_path), DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent-devicecheck-test")
+    system.env = dict(
+        system.env,
+        PATH=f"{folder}{os.pathsep}{system.env.get('PATH', '')}",
+        XDG_CURRENT_DESKTOP="GNOME",
+        HOME=str(tmp_path),
+        DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent-devicecheck-test",
+    )
     session = Session.open(None, system=system, config_dir=isolated_config)
     window = MainWindow(session)
     qtbot.addWidget(window)

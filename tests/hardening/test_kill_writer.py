@@ -45,11 +45,16 @@ while True:
 """
 SETTINGS_VERSIONS = [
     UserSettings(monitoring=True).to_json(),
-    UserSettings(monitoring=False, not_working_on=datetime(2026, 11, 25).date(), opt_in={"social-sites": True}).to_json(),
+    UserSettings(
+        monitoring=False, not_working_on=datetime(2026, 11, 25).date(), opt_in={"social-sites": True}
+    ).to_json(),
 ]
 DECLARATION_VERSIONS = [
     {"phone-pin": datetime(2026, 11, 1, 9, 0, tzinfo=UTC)},
-    {"phone-pin": datetime(2026, 11, 25, 9, 0, tzinfo=UTC), "privacy-settings": datetime(2026, 11, 25, 9, 1, tzinfo=UTC)},
+    {
+        "phone-pin": datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
+        "privacy-settings": datetime(2026, 11, 25, 9, 1, tzinfo=UTC),
+    },
 ]
 KILLS = 100
 
@@ -76,7 +81,9 @@ def test_writer_killed_at_random_moments_never_loses_or_corrupts(tmp_path: Path)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     stopped_mid_write = 0
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE, env=env, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE, env=env, text=True
+        )
         try:
             assert child.stdout is not None and child.stdout.readline().strip() == "ready"
             # A seeded pause, then the kill: lands anywhere in a write (mkstemp, write, fsync, rename).

@@ -21,12 +21,26 @@ from tests.conftest import ROOT, need
 INTERNET = re.compile(r"sa_family=AF_INET6?\b")
 
 
-def traced(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+def traced(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
     """Run `python -m desktop ARGS` under strace -f; (result, every connect/sendto/sendmsg line)."""
     need("strace")
     log = tmp_path / "strace.txt"
     full_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
-    argv = ["strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(log), sys.executable, "-m", "desktop", *args]
+    argv = [
+        "strace",
+        "-f",
+        "-qq",
+        "-e",
+        "trace=connect,sendto,sendmsg",
+        "-o",
+        str(log),
+        sys.executable,
+        "-m",
+        "desktop",
+        *args,
+    ]
     if shutil.which("dbus-run-session"):  # a session bus, as on a desktop: keyring and gsettings talk over it
         argv = ["dbus-run-session", "--", *argv]
     result = subprocess.run(argv, capture_output=True, text=True, env=full_env, timeout=120, check=False)
@@ -40,7 +54,11 @@ def test_strace_sees_an_internet_connect(tmp_path: Path) -> None:
     need("strace")
     log = tmp_path / "strace.txt"
     code = "import socket; s=socket.socket(); s.settimeout(0.2)\ntry: s.connect(('192.0.2.1', 9))\nexcept OSError: pass"
-    subprocess.run(["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(log), sys.executable, "-c", code], check=True, timeout=30)
+    subprocess.run(
+        ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(log), sys.executable, "-c", code],
+        check=True,
+        timeout=30,
+    )
     assert any(INTERNET.search(line) for line in log.read_text().splitlines())
 
 
@@ -53,7 +71,7 @@ def test_check_and_snapshot_open_no_internet_socket(tmp_path: Path, command: lis
     # It really ran: the JSON report or the snapshot. (A keyring daemon that D-Bus starts on demand may
     # print its GNOME_KEYRING_CONTROL line to the same terminal first.)
     out = result.stdout
-    assert "schema" in json.loads(out[out.index("{"):])
+    assert "schema" in json.loads(out[out.index("{") :])
     internet = [line for line in calls if INTERNET.search(line)]
     assert internet == [], internet
 
@@ -89,9 +107,17 @@ def test_a_gui_session_opens_no_internet_socket(tmp_path: Path) -> None:
     """The window (offscreen), through one full run of every check, then quits (--quit-when-done)."""
     home = tmp_path / "home"
     (home / "Desktop").mkdir(parents=True)
-    result, calls = traced(tmp_path, "--quit-when-done", env={
-        "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "QT_QPA_PLATFORM": "offscreen",
-        "DEVICECHECK_TIMINGS": "1", "DEVICECHECK_CONFIG_DIR": str(tmp_path / "config")})
+    result, calls = traced(
+        tmp_path,
+        "--quit-when-done",
+        env={
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "DEVICECHECK_TIMINGS": "1",
+            "DEVICECHECK_CONFIG_DIR": str(tmp_path / "config"),
+        },
+    )
     assert result.returncode == 0, result.stderr
     assert "devicecheck-timing: last result" in result.stderr  # the window really ran every check
     internet = [line for line in calls if INTERNET.search(line)]

@@ -19,8 +19,12 @@ from checks.settings import UserSettings
 from checks.snapshot import ReplaySystem, validate_snapshot
 from tests.conftest import FIXTURES
 
-SNAPSHOTS = sorted(p for os_name in ("windows", "darwin") for p in (FIXTURES / os_name).glob("*.json")
-                   if json.loads(p.read_text(encoding="utf-8")).get("commands"))  # unknown.json: nothing answered
+SNAPSHOTS = sorted(
+    p
+    for os_name in ("windows", "darwin")
+    for p in (FIXTURES / os_name).glob("*.json")
+    if json.loads(p.read_text(encoding="utf-8")).get("commands")
+)  # unknown.json: nothing answered
 MODES = ("timed_out", "exit3", "garbage", "empty", "missing")
 SETTINGS = UserSettings(opt_in={"social-sites": True})
 
@@ -59,7 +63,8 @@ def test_a_fault_in_recorded_output_never_changes_an_answer(snapshot: Path) -> N
                 if status != baseline[cid]:
                     changed += 1
                     assert status in ("unknown", "error"), (
-                        f"{' '.join(entry['argv'])} {mode}: {cid} went from {baseline[cid]} to {status}")
+                        f"{' '.join(entry['argv'])} {mode}: {cid} went from {baseline[cid]} to {status}"
+                    )
     device = ("screen-lock", "lock-on-wake", "autologin", "disk-encryption", "account-password")  # read by commands
     if any(baseline[cid] in ("pass", "fail", "warn") for cid in device):
         assert changed, "no fault changed any answer: the faults did not reach the probes"

@@ -37,10 +37,19 @@ def laptop(tmp_path: Path) -> tuple[Path, Path]:
     (home / "Desktop" / "passwords.txt").write_text(f"bank: {FILE_MARKER}\nemail: {FILE_MARKER}\n")
     firefox = home / ".mozilla/firefox/a1.default-release"
     make_key4(firefox)  # no primary password: the saved logins are unprotected, so the check looks at them
-    logins = [{"id": 1, "hostname": f"https://{LOGIN_MARKER}.example", "encryptedUsername": LOGIN_MARKER,
-               "encryptedPassword": LOGIN_MARKER, "encType": 1}]
+    logins = [
+        {
+            "id": 1,
+            "hostname": f"https://{LOGIN_MARKER}.example",
+            "encryptedUsername": LOGIN_MARKER,
+            "encryptedPassword": LOGIN_MARKER,
+            "encType": 1,
+        }
+    ]
     (firefox / "logins.json").write_text(json.dumps({"nextId": 2, "logins": logins, "version": 3}))
-    (home / ".mozilla/firefox/profiles.ini").write_text("[Profile0]\nName=default-release\nIsRelative=1\nPath=a1.default-release\nDefault=1\n")
+    (home / ".mozilla/firefox/profiles.ini").write_text(
+        "[Profile0]\nName=default-release\nIsRelative=1\nPath=a1.default-release\nDefault=1\n"
+    )
     url = f"https://www.facebook.com/{URL_MARKER}?q={QUERY_MARKER}"
     make_firefox_places(firefox / "places.sqlite", [(url, local(10, 15))])
     make_chromium_history(home / ".config/google-chrome/Default/History", [(url, local(11, 0))])
@@ -50,8 +59,12 @@ def laptop(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def env_for(home: Path) -> dict[str, str]:
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
-            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test"}
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent-devicecheck-test",
+    }
 
 
 def assert_no_marker(text: str, where: str) -> None:
@@ -81,7 +94,9 @@ def test_no_output_holds_a_file_content_login_or_url(tmp_path: Path) -> None:
     # The PDF report, as the consultant would read it.
     need("pdftotext")
     pdf = tmp_path / "report.pdf"
-    as_pdf = run_cli("check", "--pdf", str(pdf), "--profile", str(profile), "--at", AT, env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    as_pdf = run_cli(
+        "check", "--pdf", str(pdf), "--profile", str(profile), "--at", AT, env=dict(env, QT_QPA_PLATFORM="offscreen")
+    )
     assert pdf.exists(), as_pdf.stderr
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "facebook.com" in text and "passwords.txt" in text  # the findings are in it
@@ -90,8 +105,11 @@ def test_no_output_holds_a_file_content_login_or_url(tmp_path: Path) -> None:
 
 def windows_snapshot(tmp_path: Path) -> Path:
     data = {
-        "schema": "devicecheck-snapshot/1", "platform": "windows", "taken_at": "2026-11-25T10:30:00+00:00",
-        "user": "sam", "home": "C:\\Users\\sam",
+        "schema": "devicecheck-snapshot/1",
+        "platform": "windows",
+        "taken_at": "2026-11-25T10:30:00+00:00",
+        "user": "sam",
+        "home": "C:\\Users\\sam",
         "registry": {WINLOGON: {"AutoAdminLogon": "1", "DefaultUserName": "sam", "DefaultPassword": WINLOGON_MARKER}},
     }
     path = tmp_path / "windows.json"
@@ -110,7 +128,10 @@ def test_winlogon_default_password_is_never_read_or_shown(tmp_path: Path) -> Non
         for system in (replay, LiveSystem()):
             with pytest.raises(ValueError, match="refusing"):
                 system.registry_values(WINLOGON, ["AutoAdminLogon", name])
-    assert replay.registry_values(WINLOGON, ["AutoAdminLogon", "DefaultUserName"]) == {"AutoAdminLogon": "1", "DefaultUserName": "sam"}
+    assert replay.registry_values(WINLOGON, ["AutoAdminLogon", "DefaultUserName"]) == {
+        "AutoAdminLogon": "1",
+        "DefaultUserName": "sam",
+    }
 
 
 def test_a_snapshot_recorded_from_a_windows_replay_holds_no_default_password(tmp_path: Path) -> None:
@@ -128,15 +149,27 @@ def test_a_snapshot_recorded_from_a_windows_replay_holds_no_default_password(tmp
 def test_keyring_round_trip_leaves_only_backend_and_outcome(tmp_path: Path) -> None:
     need("dbus-run-session", "gnome-keyring-daemon", "secret-tool")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
-    env.update(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_RUNTIME_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    env.update(
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_RUNTIME_DIR=str(tmp_path),
+        PYTHONPATH=str(ROOT),
+    )
     script = (
         "printf 'test-login-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
         f"'{sys.executable}' -m desktop snapshot -o \"$1/snap.json\"\n"
-        "secret-tool search --all service devicecheck-roundtrip > \"$1/left.txt\" 2>&1\n"
+        'secret-tool search --all service devicecheck-roundtrip > "$1/left.txt" 2>&1\n'
     )
-    proc = subprocess.run(["dbus-run-session", "--", "sh", "-c", script, "sh", str(tmp_path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script, "sh", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     snap = json.loads((tmp_path / "snap.json").read_text())
     assert snap["keyring"] == {"backend": "keyring.backends.SecretService.Keyring", "roundtrip": "ok"}, proc.stderr
     assert (tmp_path / "left.txt").read_text().strip() == ""  # the throwaway value is gone from the keyring too
