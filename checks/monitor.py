@@ -16,8 +16,8 @@ from typing import Any
 
 from checks.atomic import atomic_write_json, load_json_or_backup
 from checks.paths import config_dir
-from checks.probes.social_match import match_social_apps
 from checks.profile import Profile, SocialApp
+from checks.readers.social_app_match import match_social_apps
 from checks.schoolhours import next_session_start, school_day
 from checks.settings import UserSettings
 from checks.system import ProcessInfo

@@ -20,16 +20,16 @@ KIND_HEADINGS = {
     "keyring": "The password store it tests",
 }
 TOPIC_NAMES = {
-    "lock": "screen lock",
-    "account": "sign-in password",
+    "screen_lock": "screen lock",
+    "account_password": "sign-in password",
     "autologin": "automatic sign-in",
-    "disk": "disk encryption",
+    "disk_encryption": "disk encryption",
     "social_apps": "social media apps",
-    "sites": "social media sites",
-    "keyring": "password store",
+    "social_sites": "social media sites",
+    "credential_store": "password store",
     "password_manager": "password manager",
     "browser_passwords": "browser passwords",
-    "password_files": "password lists in files",
+    "plaintext_passwords": "password lists in files",
 }
 assert set(TOPIC_NAMES) == set(TOPICS), "every probe topic needs a plain name"
 

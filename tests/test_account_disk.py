@@ -11,8 +11,8 @@ import pytest
 
 from checks.engine import Engine, RunOptions
 from checks.model import CheckResult, ProbeUnknown, Status
-from checks.probes.linux_account import parse_passwd_status
-from checks.probes.linux_disk import LSBLK, LSBLK_OLD, lsblk_root_encryption, root_mount, zfs_encryption
+from checks.probes.linux_account_password import parse_passwd_status
+from checks.probes.linux_disk_encryption import LSBLK, LSBLK_OLD, lsblk_root_encryption, root_mount, zfs_encryption
 from checks.profile import load_profile
 from checks.snapshot import ReplaySystem
 from tests.conftest import FIXTURES
@@ -199,7 +199,7 @@ def test_probe_asks_about_your_own_account_without_root():
         "import types\n"
         "from checks.live import LiveSystem\n"
         "from checks.model import ProbeUnknown\n"
-        "from checks.probes.linux_account import read\n"
+        "from checks.probes.linux_account_password import read\n"
         "try:\n"
         "    print(read(types.SimpleNamespace(system=LiveSystem())))\n"
         "except ProbeUnknown as exc:\n"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from checks.probes.nss_key4 import has_primary_password
+from checks.readers.nss_key4 import has_primary_password
 from tests.conftest import need, run_cli
 
 MARKER = "MARKER-ENCRYPTED-LOGIN-7f2e"  # stands in for an encrypted username/password: must never leave

@@ -7,9 +7,9 @@ import pytest
 from checks.engine import Engine
 from checks.model import ProbeUnknown
 from checks.probes import darwin_autologin as autologin
-from checks.probes import darwin_disk as disk
-from checks.probes import darwin_lock as lock
+from checks.probes import darwin_disk_encryption as disk
 from checks.probes import darwin_password_manager as pm
+from checks.probes import darwin_screen_lock as lock
 from checks.probes import facts_for
 from checks.profile import load_profile
 from checks.snapshot import load_snapshot
@@ -81,17 +81,17 @@ def context(name: str):
 
 
 def test_lock_facts_from_snapshots():
-    good = facts_for(context("pass"), "lock")
+    good = facts_for(context("pass"), "screen_lock")
     assert (good.idle_seconds, good.lock_enabled, good.lock_delay_seconds, good.lock_on_wake) == (300, True, 0, True)
-    bad = facts_for(context("fail"), "lock")
+    bad = facts_for(context("fail"), "screen_lock")
     assert (bad.idle_seconds, bad.lock_enabled, bad.lock_on_wake) == (1200, False, False)
     with pytest.raises(ProbeUnknown, match="lock screen"):
-        facts_for(context("unknown"), "lock")
+        facts_for(context("unknown"), "screen_lock")
 
 
 def test_account_is_unknown_with_the_users_and_groups_link():
     with pytest.raises(ProbeUnknown) as err:
-        facts_for(context("pass"), "account")
+        facts_for(context("pass"), "account_password")
     assert err.value.fix is not None
     assert err.value.fix.settings_uri == "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"
 
@@ -118,6 +118,6 @@ def test_whichever_comes_first_locks():
 
 
 def test_a_mac_never_set_up_is_judged_by_its_display_sleep():
-    facts = facts_for(context("never-set"), "lock")
+    facts = facts_for(context("never-set"), "screen_lock")
     assert (facts.idle_seconds, facts.lock_enabled, facts.wake_grace_seconds) == (600, True, 0)
     assert "pmset display sleep" in facts.sources

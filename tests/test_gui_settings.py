@@ -104,7 +104,7 @@ def test_saved_settings_reach_the_file_the_engine_and_the_tray(qtbot, judges, is
 
 
 def test_reads_page_lists_every_read_of_the_probes(qtbot, monkeypatch):
-    fake = types.ModuleType("checks.probes.linux_lock")
+    fake = types.ModuleType("checks.probes.linux_screen_lock")
     fake.READS = (
         Read("command", "gsettings get org.gnome.desktop.session idle-delay", "how long until the screen blanks"),
         Read("file", "/etc/gdm3/custom.conf", "whether automatic sign-in is on"),
@@ -113,7 +113,7 @@ def test_reads_page_lists_every_read_of_the_probes(qtbot, monkeypatch):
     monkeypatch.setattr(
         probes,
         "probe_module",
-        lambda topic, os_name: fake if (topic, os_name) == ("lock", "linux") else real(topic, os_name),
+        lambda topic, os_name: fake if (topic, os_name) == ("screen_lock", "linux") else real(topic, os_name),
     )
     text = reads_html("linux")
     for _topic, read in probes.all_reads("linux"):

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.live import LiveSystem
-from checks.probes.browser_profiles import BrowserProfile
-from checks.probes.history import minimal_domains, read_visits
-from checks.probes.social_match import domain_matches
+from checks.readers.browser_history import minimal_domains, read_visits
+from checks.readers.browser_profiles import BrowserProfile
+from checks.readers.social_app_match import domain_matches
 from tests.conftest import FIXTURES
 
 DOMAINS = ["facebook.com", "x.com", "t.me"]

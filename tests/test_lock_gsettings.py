@@ -12,7 +12,7 @@ import pytest
 from checks.engine import Engine, RunOptions
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
-from checks.probes.linux_lock_gsettings import parse_gvariant
+from checks.probes.linux_screen_lock_gsettings import parse_gvariant
 from checks.profile import load_profile
 from tests.conftest import need
 from tests.session_bus import desktop_env, run_ok, session_bus, use_env

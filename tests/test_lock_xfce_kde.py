@@ -11,8 +11,8 @@ import pytest
 from checks.engine import Engine, RunOptions
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
-from checks.probes.linux_lock_kde import merge_daemon, parse_kconfig_group
-from checks.probes.linux_lock_xfce import parse_xfconf_list, xfce_saver_facts
+from checks.probes.linux_screen_lock_kde import merge_daemon, parse_kconfig_group
+from checks.probes.linux_screen_lock_xfce import parse_xfconf_list, xfce_saver_facts
 from checks.profile import load_profile
 from tests.conftest import need
 from tests.session_bus import desktop_env, run_ok, session_bus, use_env

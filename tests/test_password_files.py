@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from checks.probes.password_files import classify
+from checks.readers.password_file_names import classify
 from tests.conftest import run_cli
 
 MARKER = "UNIQUE-CONTENT-MARKER-3b9e5a"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from checks.probes.social_match import chromium_app_id, domain_matches, match_social_apps
 from checks.profile import load_profile
+from checks.readers.social_app_match import chromium_app_id, domain_matches, match_social_apps
 from checks.settings import UserSettings
 from checks.system import ProcessInfo
 from tests.conftest import run_cli, stand_in_app

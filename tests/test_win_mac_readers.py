@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 import pytest
 
 from checks.live import LiveSystem
-from checks.probes.darwin_sites import COCOA_EPOCH, safari_sql
-from checks.probes.history import minimal_domains
-from checks.probes.windows_password_files import expand
+from checks.probes.darwin_social_sites import COCOA_EPOCH, safari_sql
+from checks.probes.windows_plaintext_passwords import expand
+from checks.readers.browser_history import minimal_domains
 
 
 def cocoa(hour: int, minute: int) -> float:

@@ -6,12 +6,13 @@ import pytest
 
 from checks.engine import Engine
 from checks.model import ProbeUnknown
-from checks.probes import facts_for, powercfg
-from checks.probes import windows_account as account
+from checks.probes import facts_for
+from checks.probes import windows_account_password as account
 from checks.probes import windows_autologin as autologin
-from checks.probes import windows_disk as disk
-from checks.probes import windows_lock as lock
+from checks.probes import windows_disk_encryption as disk
+from checks.probes import windows_screen_lock as lock
 from checks.profile import load_profile
+from checks.readers import powercfg
 from checks.snapshot import ReplaySystem, load_snapshot
 from tests.conftest import FIXTURES
 from tests.fixtures import recorded_output as out
@@ -65,7 +66,7 @@ def context(name: str):
 
 
 def test_secure_screen_saver_and_consolelock_lock_the_screen():
-    facts = facts_for(context("pass-en"), "lock")
+    facts = facts_for(context("pass-en"), "screen_lock")
     assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (
         180,
         True,
@@ -76,16 +77,16 @@ def test_secure_screen_saver_and_consolelock_lock_the_screen():
 
 
 def test_no_route_locks_the_screen_and_no_password_on_wake():
-    facts = facts_for(context("fail-en"), "lock")
+    facts = facts_for(context("fail-en"), "screen_lock")
     assert facts.lock_enabled is False and facts.lock_on_wake is False
     assert facts.idle_seconds == 900  # the display still turns off after 15 minutes: shown as evidence
 
 
 def test_modern_standby_without_consolelock_falls_back_to_delay_lock_interval():
-    german = facts_for(context("modern-standby-de"), "lock")
+    german = facts_for(context("modern-standby-de"), "screen_lock")
     assert (german.idle_seconds, german.lock_enabled, german.lock_delay_seconds) == (300, True, 0)
     assert (german.lock_on_wake, german.wake_grace_seconds) == (True, 0)
-    french = facts_for(context("modern-standby-fr"), "lock")
+    french = facts_for(context("modern-standby-fr"), "screen_lock")
     assert (french.idle_seconds, french.lock_delay_seconds, french.wake_grace_seconds) == (180, 0, 900)
 
 
@@ -139,7 +140,7 @@ def test_an_unseen_delay_lock_value_is_unknown_not_never():
 
 def test_powercfg_absent_is_unknown_with_a_reason():
     with pytest.raises(ProbeUnknown, match="power settings"):
-        facts_for(context("unknown"), "lock")
+        facts_for(context("unknown"), "screen_lock")
 
 
 @pytest.mark.parametrize(

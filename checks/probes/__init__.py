@@ -25,16 +25,16 @@ if TYPE_CHECKING:
 
 OS_NAMES = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}
 TOPICS = (
-    "lock",
-    "account",
+    "screen_lock",
+    "account_password",
     "autologin",
-    "disk",
+    "disk_encryption",
     "social_apps",
-    "sites",
-    "keyring",
+    "social_sites",
+    "credential_store",
     "password_manager",
     "browser_passwords",
-    "password_files",
+    "plaintext_passwords",
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, RunningSocialApps
-from checks.probes.social_match import match_social_apps
+from checks.readers.social_app_match import match_social_apps
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordManagerFacts, Read
-from checks.probes.browser_profiles import shared_profiles
-from checks.probes.darwin_browser_paths import all_profiles
-from checks.probes.password_managers import extensions_found
+from checks.readers.browser_profiles import shared_profiles
+from checks.readers.darwin_browser_paths import all_profiles
+from checks.readers.password_manager_names import extensions_found
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
 from checks.model import Fix
-from checks.probes.browser_profiles import join, shared_profiles
-from checks.probes.firefox_passwords import FIREFOX_STEP, firefox_password_state
-from checks.probes.linux_browser_paths import CHROMIUM_FLAG_FILES, CHROMIUM_SYSTEM_FLAG_DIRS, all_profiles, config_home
-from checks.probes.social_match import plain_name
+from checks.readers.browser_profiles import join, shared_profiles
+from checks.readers.firefox_logins import FIREFOX_STEP, firefox_password_state
+from checks.readers.linux_browser_paths import CHROMIUM_FLAG_FILES, CHROMIUM_SYSTEM_FLAG_DIRS, all_profiles, config_home
+from checks.readers.social_app_match import plain_name
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:

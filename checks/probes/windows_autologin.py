@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import AutologinFacts, Read
 from checks.model import Fix, ProbeUnknown
-from checks.probes.windows_lock import as_int
+from checks.probes.windows_screen_lock import as_int
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext

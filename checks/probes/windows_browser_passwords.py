@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
-from checks.probes.browser_profiles import shared_profiles
-from checks.probes.firefox_passwords import firefox_only_facts
-from checks.probes.windows_browser_paths import all_profiles
+from checks.readers.browser_profiles import shared_profiles
+from checks.readers.firefox_logins import firefox_only_facts
+from checks.readers.windows_browser_paths import all_profiles
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext

@@ -21,4 +21,4 @@ def judge_account_password(facts: AccountPasswordFacts) -> Verdict:
 
 @register("account-password")
 def account_password(ctx: CheckContext) -> Verdict:
-    return judge_account_password(facts_for(ctx, "account"))
+    return judge_account_password(facts_for(ctx, "account_password"))

@@ -66,7 +66,7 @@ def kind_of(backend: str) -> str:
 
 @register("credential-store")
 def credential_store(ctx: CheckContext) -> Verdict:
-    state: KeyringState = facts_for(ctx, "keyring")
+    state: KeyringState = facts_for(ctx, "credential_store")
     # The evidence names the store and the test's outcome, never the test value (it is never returned).
     evidence = {"backend": state.backend, "roundtrip": state.roundtrip}
     kind = kind_of(state.backend)

@@ -31,4 +31,4 @@ def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
 
 @register("disk-encryption")
 def disk_encryption(ctx: CheckContext) -> Verdict:
-    return judge_disk_encryption(facts_for(ctx, "disk"))
+    return judge_disk_encryption(facts_for(ctx, "disk_encryption"))

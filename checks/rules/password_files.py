@@ -20,7 +20,7 @@ FIX = Fix(
 
 @register("plaintext-passwords")
 def plaintext_passwords(ctx: CheckContext) -> Verdict:
-    facts: PasswordFileFacts = facts_for(ctx, "password_files")
+    facts: PasswordFileFacts = facts_for(ctx, "plaintext_passwords")
     evidence = {"paths": list(facts.paths), "folders": list(facts.folders_scanned), "stopped_early": facts.truncated}
     where = ", ".join(facts.folders_scanned) or "your folders"
     if facts.paths:

@@ -100,11 +100,11 @@ def judge_lock_on_wake(facts: LockFacts, max_grace_seconds: int) -> Verdict:
 
 @register("screen-lock")
 def screen_lock(ctx: CheckContext) -> Verdict:
-    facts: LockFacts = facts_for(ctx, "lock")
+    facts: LockFacts = facts_for(ctx, "screen_lock")
     return judge_screen_lock(facts, ctx.profile.max_idle_minutes)
 
 
 @register("lock-on-wake")
 def lock_on_wake(ctx: CheckContext) -> Verdict:
-    facts: LockFacts = facts_for(ctx, "lock")
+    facts: LockFacts = facts_for(ctx, "screen_lock")
     return judge_lock_on_wake(facts, ctx.profile.max_grace_seconds)

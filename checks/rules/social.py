@@ -48,7 +48,7 @@ def social_sites(ctx: CheckContext) -> Verdict:
         return Verdict.passed(f"Not a school day: {day.reason}.", school_hours=day.to_json())
     if not any(app.domains for app in ctx.profile.social_apps):
         return Verdict.passed("Your agency's profile lists no social media sites to look for.")
-    facts: SiteVisitFacts = facts_for(ctx, "sites")
+    facts: SiteVisitFacts = facts_for(ctx, "social_sites")
     evidence: dict[str, Any] = {
         "school_hours": day.to_json(),
         "browsers_read": list(facts.browsers_read),

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from checks.live import LiveSystem  # noqa: E402
-from checks.probes.browser_profiles import BrowserProfile  # noqa: E402
-from checks.probes.history import read_visits  # noqa: E402
 from checks.profile import load_profile  # noqa: E402
+from checks.readers.browser_history import read_visits  # noqa: E402
+from checks.readers.browser_profiles import BrowserProfile  # noqa: E402
 
 OFFSET = 11_644_473_600
 

@@ -14,31 +14,63 @@ from hypothesis import strategies as st
 from checks.facts import AccountPasswordFacts, AutologinFacts, DiskEncryptionFacts, LockFacts
 from checks.model import ProbeUnknown
 from checks.probes import (
-    browser_profiles,
     darwin_autologin,
-    darwin_disk,
-    darwin_lock,
     darwin_password_manager,
-    history,
-    linux_account,
     linux_autologin,
-    linux_disk,
-    linux_lock_gsettings,
-    linux_lock_kde,
-    linux_lock_xfce,
-    linux_password_files,
     linux_password_manager,
-    nss_key4,
-    password_files,
-    powercfg,
-    social_match,
-    windows_account,
     windows_autologin,
-    windows_disk,
-    windows_lock,
-    windows_password_files,
+)
+from checks.probes import (
+    darwin_disk_encryption as darwin_disk,
+)
+from checks.probes import (
+    darwin_screen_lock as darwin_lock,
+)
+from checks.probes import (
+    linux_account_password as linux_account,
+)
+from checks.probes import (
+    linux_disk_encryption as linux_disk,
+)
+from checks.probes import (
+    linux_plaintext_passwords as linux_password_files,
+)
+from checks.probes import (
+    linux_screen_lock_gsettings as linux_lock_gsettings,
+)
+from checks.probes import (
+    linux_screen_lock_kde as linux_lock_kde,
+)
+from checks.probes import (
+    linux_screen_lock_xfce as linux_lock_xfce,
+)
+from checks.probes import (
+    windows_account_password as windows_account,
+)
+from checks.probes import (
+    windows_disk_encryption as windows_disk,
+)
+from checks.probes import (
+    windows_plaintext_passwords as windows_password_files,
+)
+from checks.probes import (
+    windows_screen_lock as windows_lock,
 )
 from checks.profile import load_profile
+from checks.readers import (
+    browser_history as history,
+)
+from checks.readers import (
+    browser_profiles,
+    nss_key4,
+    powercfg,
+)
+from checks.readers import (
+    password_file_names as password_files,
+)
+from checks.readers import (
+    social_app_match as social_match,
+)
 from checks.system import ProcessInfo
 from tests.fuzz.conftest import FUZZ
 from tests.fuzz.fuzz_system import CONFIG_VALUES, config_lines, outputs

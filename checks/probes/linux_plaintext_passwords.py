@@ -7,9 +7,9 @@ import shlex
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordFileFacts, Read
-from checks.probes.browser_profiles import join
-from checks.probes.linux_browser_paths import config_home
-from checks.probes.password_files import MAX_DEPTH, MAX_ENTRIES, scan
+from checks.readers.browser_profiles import join
+from checks.readers.linux_browser_paths import config_home
+from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checks.probes.browser_profiles import BrowserProfile, chromium_profiles, firefox_profiles, join
+from checks.readers.browser_profiles import BrowserProfile, chromium_profiles, firefox_profiles, join
 
 if TYPE_CHECKING:
     from checks.system import System

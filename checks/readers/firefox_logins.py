@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from checks.facts import BrowserPasswordFacts
 from checks.model import Fix
-from checks.probes.browser_profiles import BrowserProfile, join
-from checks.probes.nss_key4 import has_primary_password
+from checks.readers.browser_profiles import BrowserProfile, join
+from checks.readers.nss_key4 import has_primary_password
 from checks.system import ReadDenied, System
 
 KEY4_SQL = "SELECT item1, item2 FROM metadata WHERE id = 'password'"

@@ -49,15 +49,15 @@ def read(ctx: CheckContext) -> LockFacts:
     platform = ctx.platform
     desktop = platform.desktop
     if desktop in ("GNOME", "Cinnamon", "MATE"):
-        from checks.probes.linux_lock_gsettings import DESKTOPS, read_gsettings_lock
+        from checks.probes.linux_screen_lock_gsettings import DESKTOPS, read_gsettings_lock
 
         return read_gsettings_lock(ctx, DESKTOPS[desktop])
     if desktop == "XFCE":
-        from checks.probes.linux_lock_xfce import read_xfce_lock
+        from checks.probes.linux_screen_lock_xfce import read_xfce_lock
 
         return read_xfce_lock(ctx)
     if desktop == "KDE":
-        from checks.probes.linux_lock_kde import read_kde_lock
+        from checks.probes.linux_screen_lock_kde import read_kde_lock
 
         return read_kde_lock(ctx)
     if platform.desktop_raw:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import SiteVisit, SiteVisitFacts
 from checks.model import ProbeUnknown
-from checks.probes.browser_profiles import BrowserProfile, join
+from checks.readers.browser_profiles import BrowserProfile, join
 from checks.system import ReadDenied, System
 
 if TYPE_CHECKING:

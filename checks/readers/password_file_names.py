@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checks.probes.browser_profiles import join
+from checks.readers.browser_profiles import join
 from checks.system import ReadDenied, System
 
 MAX_DEPTH = 3  # folders below each scanned folder

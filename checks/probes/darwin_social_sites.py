@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisit, SiteVisitFacts
 from checks.model import Fix, ProbeUnknown
-from checks.probes.browser_profiles import join, shared_profiles
-from checks.probes.darwin_browser_paths import all_profiles
-from checks.probes.history import minimal_domains, read_visits, school_window
+from checks.readers.browser_history import minimal_domains, read_visits, school_window
+from checks.readers.browser_profiles import join, shared_profiles
+from checks.readers.darwin_browser_paths import all_profiles
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:

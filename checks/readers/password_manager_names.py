@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from checks.probes.browser_profiles import BrowserProfile, join
+from checks.readers.browser_profiles import BrowserProfile, join
 from checks.system import ReadDenied, System
 
 # Chromium-family extension ids (Chrome Web Store, and Edge Add-ons where the id differs).

@@ -1,14 +1,14 @@
-"""Social sites visited in today's school hours on Windows: every Chrome, Edge, Brave, Chromium and Firefox
-profile (windows_browser_paths.py). The reading itself is history.py's, the same as on Linux."""
+"""Social sites visited in today's school hours, from every Chrome, Chromium, Edge, Brave and Firefox
+profile on Linux (native, Snap and Flatpak). The reading itself is history.py's; this supplies the folders."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisitFacts
-from checks.probes.browser_profiles import shared_profiles
-from checks.probes.history import site_facts
-from checks.probes.windows_browser_paths import all_profiles
+from checks.readers.browser_history import site_facts
+from checks.readers.browser_profiles import shared_profiles
+from checks.readers.linux_browser_paths import all_profiles
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext
@@ -16,10 +16,12 @@ if TYPE_CHECKING:
 READS = (
     Read(
         "folder",
-        r"%LOCALAPPDATA%\Google\Chrome, Microsoft\Edge, BraveSoftware, Chromium (User Data)",
+        "~/.config/google-chrome, chromium, microsoft-edge, BraveSoftware (and their Snap and Flatpak folders)",
         "which browser profiles you have",
     ),
-    Read("file", r"%APPDATA%\Mozilla\Firefox\profiles.ini", "where your Firefox profiles are"),
+    Read(
+        "file", "~/.mozilla/firefox/profiles.ini (and the Snap and Flatpak copies)", "where your Firefox profiles are"
+    ),
     Read(
         "database",
         "each profile's History or places.sqlite, opened read-only",

@@ -7,7 +7,7 @@ quickest:
   - on a Modern Standby laptop, the display turning off (powercfg VIDEOIDLE) followed by the
     "If you've been away" delay (DelayLockInterval);
   - on other laptops, sleep (powercfg STANDBYIDLE) with "require a password on wake-up" (CONSOLELOCK).
-powercfg values are read by GUID and position, never by their translated labels (checks/probes/powercfg.py).
+powercfg values are read by GUID and position, never by their translated labels (checks/readers/powercfg.py).
 CONSOLELOCK is a hidden setting, so it is read with `/qh`; a Modern Standby laptop prints only the scheme
 header for it, and the probe then falls back to DelayLockInterval.
 """
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts, Read
 from checks.model import Fix, ProbeUnknown
-from checks.probes.powercfg import CONSOLELOCK, STANDBYIDLE, VIDEOIDLE, PowerValue, setting_value
+from checks.readers.powercfg import CONSOLELOCK, STANDBYIDLE, VIDEOIDLE, PowerValue, setting_value
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from checks.facts import PasswordFileFacts, Read
 from checks.model import Fix, ProbeUnknown
-from checks.probes.browser_profiles import join
-from checks.probes.password_files import MAX_DEPTH, MAX_ENTRIES, scan
+from checks.readers.browser_profiles import join
+from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts
 from checks.model import Fix, ProbeUnknown
-from checks.probes.linux_lock_gsettings import GKey, GSettingsReader
+from checks.probes.linux_screen_lock_gsettings import GKey, GSettingsReader
 
 if TYPE_CHECKING:
     from checks.catalog import CheckContext
