@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from checks._version import __version__
-from checks.profile import CHECK_IDS, ProfileError
+from checks.catalogue import CHECK_IDS
+from checks.profile import ProfileError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 

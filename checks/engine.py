@@ -7,6 +7,7 @@ adapter in desktop/) pass callbacks; the engine knows nothing of Qt.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time as _time
@@ -14,11 +15,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from checks.catalog import CheckContext, CheckSpec, all_specs
+from checks.catalogue import CATALOGUE
+from checks.check import Check
+from checks.context import CheckContext
+from checks.facts import Platform
 from checks.model import CheckResult, ProbeUnknown, Severity, Status, Verdict
 from checks.profile import Profile
 from checks.settings import UserSettings
 from checks.system import ReadDenied, System
+
+log = logging.getLogger(__name__)
 
 CHECK_DEADLINE = 12.0  # seconds for one check; commands inside it time out sooner (3 s each)
 
@@ -31,8 +37,14 @@ class RunOptions:
 
 class Engine:
     def __init__(
-        self, system: System, profile: Profile, settings: UserSettings | None = None, at: datetime | None = None
+        self,
+        system: System,
+        profile: Profile,
+        settings: UserSettings | None = None,
+        at: datetime | None = None,
+        checks: tuple[Check, ...] = CATALOGUE,
     ) -> None:
+        self.checks = checks
         self.system = system
         self.profile = profile
         self.settings = settings or UserSettings()
@@ -41,11 +53,11 @@ class Engine:
     def context(self) -> CheckContext:
         return CheckContext(self.system, self.profile, self.settings, self.at or self.system.now())
 
-    def specs(self, only: Iterable[str] = ()) -> list[CheckSpec]:
+    def specs(self, only: Iterable[str] = ()) -> list[Check]:
         wanted = set(only)
-        return [s for s in all_specs() if not wanted or s.id in wanted]
+        return [c for c in self.checks if not wanted or c.id in wanted]
 
-    def is_enabled(self, spec: CheckSpec) -> bool:
+    def is_enabled(self, spec: Check) -> bool:
         configured = self.profile.checks[spec.id].enabled
         chosen = self.settings.opt_in.get(spec.id)
         # The candidate may turn on an opt-in check; they may not switch off one the agency requires on.
@@ -62,22 +74,27 @@ class Engine:
     ) -> list[CheckResult]:
         options = options or RunOptions()
         ctx = ctx or self.context()
-        specs = self.specs(options.only)
+        platform = ctx.platform
+        checks = self.specs(options.only)
         done: queue.Queue[CheckResult] = queue.Queue()
         results: dict[str, CheckResult] = {}
         pending: dict[str, float] = {}
+        log.info("run: %d checks on %s (%s)", len(checks), platform.os, platform.desktop or platform.desktop_raw)
 
-        for spec in specs:
+        for check in checks:
             if on_start:
-                on_start(spec.id)
-            immediate = self._immediate(spec)
-            if immediate is not None:
-                done.put(immediate)
-                pending[spec.id] = _time.monotonic()
+                on_start(check.id)
+            pending[check.id] = _time.monotonic()
+            if not self.is_enabled(check):
+                why = (
+                    "Turned off. You can turn it on in Settings."
+                    if check.opt_in
+                    else "Turned off by your agency's profile."
+                )
+                done.put(self._result(check, Verdict(Status.SKIPPED, why), 0, platform))
                 continue
-            pending[spec.id] = _time.monotonic()
             worker = threading.Thread(
-                target=self._run_one, args=(spec, ctx, done), name=f"check-{spec.id}", daemon=True
+                target=self._run_one, args=(check, ctx, platform, done), name=f"check-{check.id}", daemon=True
             )
             worker.start()
 
@@ -88,11 +105,13 @@ class Engine:
             except queue.Empty:
                 late = [cid for cid, t0 in pending.items() if _time.monotonic() - t0 >= options.deadline]
                 for cid in late:
-                    spec = next(s for s in specs if s.id == cid)
+                    check = next(c for c in checks if c.id == cid)
+                    log.warning("check %s passed its %.0f s deadline", cid, options.deadline)
                     result = self._result(
-                        spec,
+                        check,
                         Verdict.unknown(f"This check took longer than {options.deadline:.0f} seconds and was stopped."),
                         options.deadline,
+                        platform,
                     )
                     del pending[cid]
                     results[cid] = result
@@ -103,48 +122,40 @@ class Engine:
                 continue
             del pending[result.id]
             results[result.id] = result
+            log.info("check %s: %s in %d ms", result.id, result.status.value, result.duration_ms)
             if on_result:
                 on_result(result)
-        return [results[s.id] for s in specs]
+        return [results[c.id] for c in checks]
 
-    def _immediate(self, spec: CheckSpec) -> CheckResult | None:
-        if spec.judge is None:
-            return self._result(spec, Verdict(Status.SKIPPED, "Not available yet in this version."), 0)
-        if not self.is_enabled(spec):
-            why = (
-                "Turned off. You can turn it on in Settings." if spec.opt_in else "Turned off by your agency's profile."
-            )
-            return self._result(spec, Verdict(Status.SKIPPED, why), 0)
-        return None
-
-    def _run_one(self, spec: CheckSpec, ctx: CheckContext, done: queue.Queue[CheckResult]) -> None:
+    def _run_one(self, check: Check, ctx: CheckContext, platform: Platform, done: queue.Queue[CheckResult]) -> None:
         started = _time.monotonic()
-        assert spec.judge is not None
         try:
-            verdict = spec.judge(ctx)
+            verdict = check.judge(ctx)
         except ProbeUnknown as exc:
-            verdict = Verdict.unknown(str(exc), exc.fix)
+            verdict = Verdict.unknown(str(exc), fix_key=exc.fix_key)
         except ReadDenied as exc:
             verdict = Verdict.unknown(f"Device Check is not allowed to read {exc}.")
         except Exception as exc:  # one broken probe must never stop the others
+            log.exception("check %s raised", check.id)  # the traceback is for support; the row gets one line
             verdict = Verdict(
                 Status.ERROR, f"Something went wrong in this check ({type(exc).__name__}: {str(exc)[:160]})."
             )
-        done.put(self._result(spec, verdict, _time.monotonic() - started))
+        done.put(self._result(check, verdict, _time.monotonic() - started, platform))
 
-    def _result(self, spec: CheckSpec, verdict: Verdict, seconds: float) -> CheckResult:
-        severity = self.profile.checks[spec.id].severity
+    def _result(self, check: Check, verdict: Verdict, seconds: float, platform: Platform) -> CheckResult:
+        severity = self.profile.checks[check.id].severity
         status = verdict.status
         if status is Status.FAIL and severity is Severity.RECOMMENDED:
             status = Status.WARN
+        needs_fix = status in (Status.FAIL, Status.WARN, Status.UNKNOWN)
         return CheckResult(
-            id=spec.id,
+            id=check.id,
             status=status,
             severity=severity,
-            clause=spec.clause,
-            title=spec.title,
+            clause=check.clause,
+            title=check.titles.for_status(status),
             detail=verdict.detail,
             evidence=verdict.evidence,
-            fix=verdict.fix if status in (Status.FAIL, Status.WARN, Status.UNKNOWN) else None,
+            fix=check.fix_for(platform, verdict.fix_key) if needs_fix else None,
             duration_ms=int(seconds * 1000),
         )

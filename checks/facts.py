@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checks.model import Fix
-
 
 @dataclass(frozen=True)
 class Read:
@@ -28,9 +26,10 @@ class LockFacts:
     lock_on_wake: bool | None  # is a password asked when waking from sleep?
     wake_grace_seconds: int | None  # grace after sleep/saver before the password is asked
     sources: tuple[str, ...] = ()  # what was read, for evidence
-    fix: Fix | None = None  # this desktop's way to change it
+    # Which settings program changes it, naming the fix steps to show: "GNOME", "Cinnamon", "MATE", "KDE5",
+    # "KDE6", "xfce4-screensaver", "light-locker", "Windows", "macOS".
+    settings_app: str = ""
     notes: tuple[str, ...] = ()  # plain sentences on what could not be read, shown when a verdict is unknown
-    wake_fix: Fix | None = None  # where the wake-up password is set, when that is elsewhere (Windows); else `fix`
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,12 @@ class AutologinFacts:
     user: str | None = None  # the account that signs in by itself (never a password)
     where: tuple[str, ...] = ()  # the files or keys that turn it on
     checked: tuple[str, ...] = ()  # what was looked at
-    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
 class AccountPasswordFacts:
     has_password: bool | None
     method: str  # how we know, in plain words
-    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +52,6 @@ class DiskEncryptionFacts:
     method: str = ""  # "LUKS", "ZFS native encryption", "BitLocker", "FileVault"
     device: str = ""  # what holds the system (e.g. "/dev/nvme0n1p3", "C:")
     in_progress: bool = False
-    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +88,8 @@ class BrowserPasswordFacts:
     protected: tuple[str, ...] = ()
     unreadable: tuple[str, ...] = ()
     browsers_seen: tuple[str, ...] = ()
-    fix: Fix | None = None
+    # Which kinds of browser need the candidate: "firefox" (no primary password), "chromium" (fixed-key store).
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

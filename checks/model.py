@@ -16,6 +16,17 @@ class Status(StrEnum):
     SKIPPED = "skipped"  # turned off by the profile or the candidate, or not available yet
 
 
+# The word that says each status, so it is never shown by colour alone: one list for the window, the PDF,
+# notifications and (in capitals) the text checklist.
+STATUS_WORDS = {
+    Status.PASS: "OK",
+    Status.FAIL: "To fix",
+    Status.WARN: "Advice",
+    Status.UNKNOWN: "Can't tell",
+    Status.ERROR: "Problem",
+    Status.SKIPPED: "Off",
+}
+
 STATUS_ORDER = [Status.PASS, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.ERROR, Status.SKIPPED]
 
 
@@ -40,24 +51,27 @@ class Fix:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What a check's judge returns. `fail` is turned into `warn` for recommended checks by the engine."""
+    """What a check's judge returns. `fail` is turned into `warn` for recommended checks by the engine.
+
+    The fix steps are not here: they live with the check (checks/catalogue/), and the engine picks the ones
+    for the platform in use. `fix_key` names a variant of them, such as "locked" or "allow-access"."""
 
     status: Status
     detail: str
     evidence: dict[str, Any] = field(default_factory=dict)
-    fix: Fix | None = None
+    fix_key: str = ""
 
     @classmethod
     def passed(cls, detail: str, **evidence: Any) -> Verdict:
         return cls(Status.PASS, detail, dict(evidence))
 
     @classmethod
-    def failed(cls, detail: str, fix: Fix | None = None, **evidence: Any) -> Verdict:
-        return cls(Status.FAIL, detail, dict(evidence), fix)
+    def failed(cls, detail: str, *, fix_key: str = "", **evidence: Any) -> Verdict:
+        return cls(Status.FAIL, detail, dict(evidence), fix_key)
 
     @classmethod
-    def unknown(cls, detail: str, fix: Fix | None = None, **evidence: Any) -> Verdict:
-        return cls(Status.UNKNOWN, detail, dict(evidence), fix)
+    def unknown(cls, detail: str, *, fix_key: str = "", **evidence: Any) -> Verdict:
+        return cls(Status.UNKNOWN, detail, dict(evidence), fix_key)
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,6 @@ class CheckResult:
 class ProbeUnknown(Exception):
     """A probe cannot tell on this machine; str(exc) is the plain reason shown to the candidate."""
 
-    def __init__(self, reason: str, fix: Fix | None = None) -> None:
+    def __init__(self, reason: str, fix_key: str = "") -> None:
         super().__init__(reason)
-        self.fix = fix
+        self.fix_key = fix_key  # a variant of the check's fix steps, e.g. "allow-access" on a Mac

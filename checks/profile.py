@@ -15,21 +15,15 @@ from typing import Any
 from checks.model import Severity
 from checks.paths import resource
 
-CHECK_IDS = (
-    "account-password",
-    "autologin",
-    "screen-lock",
-    "lock-on-wake",
-    "disk-encryption",
-    "social-apps",
-    "social-sites",
-    "credential-store",
-    "password-manager",
-    "browser-passwords",
-    "plaintext-passwords",
-)
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 OSES = ("windows", "darwin", "linux")
+
+
+def check_ids() -> tuple[str, ...]:
+    """The ids a profile may name: the catalogue's, never a second list."""
+    from checks.catalogue import CHECK_IDS  # here, not at the top: the catalogue's checks import this module
+
+    return CHECK_IDS
 
 
 class ProfileError(ValueError):
@@ -208,8 +202,8 @@ def validate(data: dict[str, Any], path: str) -> None:
         if not isinstance(data.get(table, {}), dict):
             raise _fail(path, table, f"must be tables, like [{table}.<id>]")
     for cid, conf in (data.get("checks") or {}).items():
-        if cid not in CHECK_IDS:
-            raise _fail(path, f"[checks.{cid}]", f"unknown check; allowed: {', '.join(CHECK_IDS)}")
+        if cid not in check_ids():
+            raise _fail(path, f"[checks.{cid}]", f"unknown check; allowed: {', '.join(check_ids())}")
         if not isinstance(conf, dict):
             raise _fail(path, f"[checks.{cid}]", "must be a table")
         for key, v in conf.items():
@@ -315,7 +309,7 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
             bool(data.get("checks", {}).get(cid, {}).get("enabled", True)),
             Severity(data.get("checks", {}).get(cid, {}).get("severity", "required")),
         )
-        for cid in CHECK_IDS
+        for cid in check_ids()
     }
     apps = tuple(
         SocialApp(

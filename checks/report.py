@@ -9,20 +9,12 @@ from typing import Any
 
 from checks._version import __version__
 from checks.facts import Platform
-from checks.model import STATUS_ORDER, CheckResult, Status
+from checks.model import STATUS_ORDER, STATUS_WORDS, CheckResult, Status
 from checks.policy import DeclarationState, clauses
 from checks.profile import Profile
 from checks.schoolhours import SchoolDay
 
 REPORT_SCHEMA = "devicecheck-report/1"
-STATUS_WORDS = {
-    Status.PASS: "OK",
-    Status.FAIL: "TO FIX",
-    Status.WARN: "ADVICE",
-    Status.UNKNOWN: "CAN'T TELL",
-    Status.ERROR: "PROBLEM",
-    Status.SKIPPED: "OFF",
-}
 
 
 def summary(results: list[CheckResult]) -> dict[str, int]:
@@ -115,7 +107,7 @@ def render_text(report: dict[str, Any]) -> str:
             continue
         out.append(f"Clause {c.number}: {c.heading}")
         for r in rows:
-            word = STATUS_WORDS[Status(r["status"])]
+            word = STATUS_WORDS[Status(r["status"])].upper()
             out.append(f"  [{word:^10}] {r['title']}")
             out.append(f"               {r['detail']}")
             fix = r.get("fix") or {}

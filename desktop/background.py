@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from checks.catalogue import CATALOGUE
+from checks.check import Check
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
 from checks.monitor import NotifyMemory, failure_keys, not_working_today, pause_until_tomorrow, paused
@@ -26,7 +28,7 @@ from desktop.tray import Tray
 
 def attach_background(app: QApplication, window: Any, session: Any, instance: SingleInstance) -> Background:
     """Wire the background part to the main window (desktop/app.py calls this once)."""
-    bg = Background(app, window, session.profile, session.store, session.system, parent=app)
+    bg = Background(app, window, session.profile, session.store, session.system, parent=app, checks=session.checks)
     # A replayed snapshot or a pretend time (--replay, --at) is for looking, not for watching this laptop.
     bg.watching = isinstance(session.system, LiveSystem) and session.at is None
     instance.show_requested.connect(bg.show_window)
@@ -65,6 +67,7 @@ class Background(QObject):
         clock: Clock | None = None,
         time_scale: float = 1.0,
         parent: QObject | None = None,
+        checks: tuple[Check, ...] = CATALOGUE,
     ) -> None:
         super().__init__(parent)
         self.app = app
@@ -76,7 +79,9 @@ class Background(QObject):
         self._problems: list[str] = []  # said in start(), once the window listens
         self.notifier = make_notifier(self.tray.icon, on_problem=self._problems.append)
         self.memory = NotifyMemory.load(self.store.folder / "monitor.json")
-        self.monitor = Monitor(self.system, profile, self.store, self.notifier, self.memory, clock, time_scale, self)
+        self.monitor = Monitor(
+            self.system, profile, self.store, self.notifier, self.memory, clock, time_scale, self, checks
+        )
         self.asker = QuitAsker(self.system, profile, self)
         self._start_at_login = self.store.load_settings().start_at_login
         self.watching = True

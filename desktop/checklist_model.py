@@ -10,7 +10,7 @@ from enum import IntEnum
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from checks.catalog import CheckSpec
+from checks.check import Check
 from checks.model import CheckResult, Status
 from checks.policy import Clause, DeclarationState, clauses
 from desktop.clauses import OTHER, clauses_with_other
@@ -43,13 +43,13 @@ PENDING_WORD = "Checking…"
 
 class ChecklistModel(QStandardItemModel):
     def __init__(
-        self, specs: list[CheckSpec], declarations: list[DeclarationState], now: datetime, parent: QObject | None = None
+        self, specs: list[Check], declarations: list[DeclarationState], now: datetime, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._checks: dict[str, QStandardItem] = {}
         self._declarations: dict[str, QStandardItem] = {}
         self._clauses: dict[int, QStandardItem] = {}
-        by_clause_checks: dict[int, list[CheckSpec]] = {}
+        by_clause_checks: dict[int, list[Check]] = {}
         for spec in specs:
             by_clause_checks.setdefault(spec.clause, []).append(spec)
         by_clause_decls: dict[int, list[DeclarationState]] = {}
@@ -77,7 +77,7 @@ class ChecklistModel(QStandardItemModel):
         self._clauses[c.number] = item
         return item
 
-    def _check_item(self, spec: CheckSpec, c: Clause) -> QStandardItem:
+    def _check_item(self, spec: Check, c: Clause) -> QStandardItem:
         item = QStandardItem(spec.title)
         item.setEditable(False)
         item.setData(KIND_CHECK, Role.KIND)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checks.catalog import all_specs
 from checks.model import CheckResult
 from checks.report import summary_line
 from checks.settings import UserSettings
@@ -64,7 +63,7 @@ class MainWindow(QMainWindow):
             "Device Check" + (f" — {session.profile.agency.name}" if session.profile.agency.name else "")
         )
         self.runner = runner or CheckRunner(session.engine, parent=self)
-        self.model = ChecklistModel(all_specs(), session.declarations(), session.now(), self)
+        self.model = ChecklistModel(list(session.checks), session.declarations(), session.now(), self)
         self._running: dict[str, int] = {}  # check id -> runs under way for it
 
         central = QWidget(self)

@@ -14,7 +14,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from checks.catalog import CheckContext
+from checks.catalogue import CATALOGUE
+from checks.check import Check
+from checks.context import CheckContext
 from checks.engine import Engine
 from checks.model import CheckResult, Status
 from checks.monitor import NotifyMemory, Plan, app_keys, failure_keys, plan
@@ -43,8 +45,10 @@ class Monitor(QObject):
         clock: Clock | None = None,
         time_scale: float = 1.0,
         parent: QObject | None = None,
+        checks: tuple[Check, ...] = CATALOGUE,
     ) -> None:
         super().__init__(parent)
+        self.checks = checks
         self.system = system
         self.profile = profile
         self.store = store
@@ -125,7 +129,7 @@ class Monitor(QObject):
         at = now or self.clock()
 
         def work() -> None:
-            results = Engine(self.system, self.profile, settings, at).run()
+            results = Engine(self.system, self.profile, settings, at, self.checks).run()
             self.checked.emit((results, at))
 
         threading.Thread(target=work, name="full-check", daemon=True).start()

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from checks.catalog import CheckContext
+from checks.catalogue import CATALOGUE
+from checks.check import Check
+from checks.context import CheckContext
 from checks.engine import Engine
 from checks.model import CheckResult
 from checks.policy import DeclarationState, declaration_states
@@ -26,6 +28,7 @@ class Session:
     confirmed: dict[str, datetime]
     at: datetime | None = None  # judge as if it were this time (replays, screenshots); None: the clock
     warnings: list[str] = field(default_factory=list)
+    checks: tuple[Check, ...] = CATALOGUE  # what the engine runs; tests pass stand-ins
 
     @classmethod
     def open(
@@ -34,6 +37,7 @@ class Session:
         system: System | None = None,
         config_dir: Path | None = None,
         at: datetime | None = None,
+        checks: tuple[Check, ...] = CATALOGUE,
     ) -> Session:
         """Load everything the window needs. A damaged settings or declarations file never stops the app:
         SettingsStore keeps it as .bak and `warnings` says so in one line."""
@@ -45,10 +49,10 @@ class Session:
         store = SettingsStore(config_dir)
         settings = store.load_settings()
         confirmed = store.load_declarations()
-        return cls(profile, system, store, settings, confirmed, at, list(store.warnings))
+        return cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks)
 
     def engine(self) -> Engine:
-        return Engine(self.system, self.profile, self.settings, self.at)
+        return Engine(self.system, self.profile, self.settings, self.at, self.checks)
 
     def context(self) -> CheckContext:
         return self.engine().context()

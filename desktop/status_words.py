@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
+from checks.model import STATUS_WORDS as WORDS
 from checks.model import Status
-from checks.report import STATUS_WORDS
-
-# The report's words (checks/report.py), in sentence case for the window and the PDF.
-WORDS = {
-    Status.PASS: "OK",
-    Status.FAIL: "To fix",
-    Status.WARN: "Advice",
-    Status.UNKNOWN: "Can't tell",
-    Status.ERROR: "Problem",
-    Status.SKIPPED: "Off",
-}
-assert all(WORDS[s].upper() == STATUS_WORDS[s] for s in Status), "keep the window's words in step with the report's"
 
 # A mark drawn in each status icon, so the shape differs as well as the colour.
 MARKS = {

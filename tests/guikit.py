@@ -1,19 +1,19 @@
 """Shared set-up for the window tests: a replayed laptop and judges with known answers.
 
 The GUI under test is the real one (Session, CheckRunner, MainWindow, the engine); only the judges that
-the other helpers are still building are swapped, the same way tests/test_engine.py does it."""
+are stand-ins, passed to the Session as its list of checks (nothing in checks/ is patched)."""
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
-from checks import catalog
-from checks.catalog import CheckContext
+from checks.catalogue import CATALOGUE, CHECK_IDS
+from checks.check import Check
+from checks.context import CheckContext
 from checks.model import Fix, Status, Verdict
 from checks.snapshot import ReplaySystem
 from desktop.session import Session
@@ -34,7 +34,13 @@ class Judges:
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
         self.answers: dict[str, Callable[[CheckContext], Verdict]] = {}
+        self.fixes: dict[str, dict[str, Fix]] = {}  # check id -> stand-in fix steps, for any platform
         self.release = threading.Event()
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The catalogue with these judges (and fixes, where set) in place of the real ones."""
+        return tuple(replace(c, judge=self.judge_for(c.id), fixes=self.fixes.get(c.id, c.fixes)) for c in CATALOGUE)
 
     def set(self, check_id: str, answer: Callable[[CheckContext], Verdict]) -> None:
         self.answers[check_id] = answer
@@ -53,11 +59,13 @@ class Judges:
 
 def mixed_answers(j: Judges) -> None:
     """One of each state a candidate can meet."""
-    j.set("screen-lock", lambda ctx: Verdict.failed("Your screen never locks by itself.", LOCK_FIX))
+    j.set("screen-lock", lambda ctx: Verdict.failed("Your screen never locks by itself."))
+    j.fixes["screen-lock"] = {"*": LOCK_FIX}
     j.set("account-password", lambda ctx: Verdict.passed("You need a password to sign in."))
     j.set("autologin", lambda ctx: Verdict.passed("Automatic sign-in is off."))
     j.set("lock-on-wake", lambda ctx: Verdict.unknown("This desktop does not say whether it asks on wake."))
-    j.set("disk-encryption", lambda ctx: Verdict.failed("The disk is not encrypted.", Fix(("Turn on encryption.",))))
+    j.set("disk-encryption", lambda ctx: Verdict.failed("The disk is not encrypted."))
+    j.fixes["disk-encryption"] = {"*": Fix(("Turn on encryption.",))}
     j.set("social-apps", lambda ctx: Verdict.passed("No social media apps are open."))
     j.set("credential-store", lambda ctx: (_ for _ in ()).throw(RuntimeError("probe broke")))
     j.set("password-manager", lambda ctx: Verdict.passed("Bitwarden is installed."))
@@ -67,30 +75,20 @@ def mixed_answers(j: Judges) -> None:
 
 
 def all_clear_answers(j: Judges) -> None:
-    for cid in catalog.CHECK_IDS:
+    for cid in CHECK_IDS:
         j.set(cid, lambda ctx: Verdict.passed("Fine."))
 
 
-def swap_judges(monkeypatch: pytest.MonkeyPatch) -> Iterator[Judges]:
-    """For a module's `judges` fixture: `yield from swap_judges(monkeypatch)`."""
-    import checks.rules  # noqa: F401 - register the real judges first, so none lands on top of ours later
-
+def stand_in_judges() -> Iterator[Judges]:
+    """For a module's `judges` fixture: `yield from stand_in_judges()`. Releases any hung judge after."""
     j = Judges()
-    reg = dict(catalog._REGISTRY)
-    monkeypatch.setattr(catalog, "_REGISTRY", reg)
-    monkeypatch.setattr(catalog, "all_specs", lambda: [reg[c] for c in catalog.CHECK_IDS])
-    import desktop.main_window as main_window
-
-    monkeypatch.setattr(main_window, "all_specs", lambda: [reg[c] for c in catalog.CHECK_IDS])
-    for cid in catalog.CHECK_IDS:
-        catalog.register(cid)(j.judge_for(cid))
     mixed_answers(j)
     yield j
     j.release.set()
 
 
-def open_session(config: Path, profile: str | None = None) -> Session:
-    return Session.open(profile, system=ReplaySystem(SNAP), config_dir=config)
+def open_session(config: Path, judges: Judges, profile: str | None = None) -> Session:
+    return Session.open(profile, system=ReplaySystem(SNAP), config_dir=config, checks=judges.checks)
 
 
 def status_of(window: object, check_id: str) -> Status | None:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from checks.rules.credentials import kind_of
+from checks.catalogue.credential_store import kind_of
 from tests.conftest import ROOT, need
 
 CHECK = [sys.executable, "-m", "desktop", "check", "--json", "--only", "credential-store"]

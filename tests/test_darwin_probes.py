@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.engine import Engine
-from checks.model import ProbeUnknown
+from checks.engine import Engine, RunOptions
+from checks.model import ProbeUnknown, Status
 from checks.probes import darwin_autologin as autologin
 from checks.probes import darwin_disk_encryption as disk
 from checks.probes import darwin_password_manager as pm
@@ -90,10 +90,12 @@ def test_lock_facts_from_snapshots():
 
 
 def test_account_is_unknown_with_the_users_and_groups_link():
-    with pytest.raises(ProbeUnknown) as err:
+    with pytest.raises(ProbeUnknown):
         facts_for(context("pass"), "account_password")
-    assert err.value.fix is not None
-    assert err.value.fix.settings_uri == "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"
+    system = load_snapshot(str(FIXTURES / "darwin" / "pass.json"))
+    result = Engine(system, load_profile()).run(RunOptions(only=("account-password",)))[0]
+    assert result.status is Status.UNKNOWN and result.fix is not None
+    assert result.fix.settings_uri == "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"
 
 
 @pytest.mark.parametrize(

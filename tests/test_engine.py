@@ -2,10 +2,11 @@
 
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 
-from checks import catalog
+from checks.catalogue import CATALOGUE
 from checks.engine import Engine, RunOptions
 from checks.model import Status, Verdict
 from checks.profile import load_profile
@@ -15,8 +16,8 @@ SNAP = {"schema": "devicecheck-snapshot/1", "platform": "linux", "taken_at": "20
 
 
 @pytest.fixture
-def fake_judges(monkeypatch):
-    """Swap three catalogue entries for judges with known behaviour, restoring the real ones after."""
+def fake_checks():
+    """The catalogue with four judges of known behaviour in place of the real ones, passed to the engine."""
     release = threading.Event()
 
     def hangs(ctx):
@@ -29,19 +30,19 @@ def fake_judges(monkeypatch):
     def fails(ctx):
         return Verdict.failed("not met")
 
-    reg = dict(catalog._REGISTRY)
-    monkeypatch.setattr(catalog, "_REGISTRY", reg)
-    monkeypatch.setattr(catalog, "all_specs", lambda: [reg[c] for c in catalog.CHECK_IDS])
-    catalog.register("screen-lock")(hangs)
-    catalog.register("autologin")(raises)
-    catalog.register("password-manager")(fails)
-    catalog.register("account-password")(fails)
-    yield
+    stand_ins = {
+        "screen-lock": hangs,
+        "autologin": raises,
+        "password-manager": fails,
+        "account-password": fails,
+        "social-sites": lambda ctx: Verdict.passed("no visits"),
+    }
+    yield tuple(replace(c, judge=stand_ins.get(c.id, c.judge)) for c in CATALOGUE)
     release.set()
 
 
-def test_hang_and_crash_stay_in_their_own_rows(fake_judges):
-    engine = Engine(ReplaySystem(SNAP), load_profile())
+def test_hang_and_crash_stay_in_their_own_rows(fake_checks):
+    engine = Engine(ReplaySystem(SNAP), load_profile(), checks=fake_checks)
     seen = []
     t0 = time.monotonic()
     results = {r.id: r for r in engine.run(RunOptions(deadline=1.0), on_result=seen.append)}
@@ -53,18 +54,18 @@ def test_hang_and_crash_stay_in_their_own_rows(fake_judges):
     assert len(seen) == len(results) == 11
 
 
-def test_opt_in_check_is_skipped_unless_turned_on(fake_judges):
+def test_opt_in_check_is_skipped_unless_turned_on(fake_checks):
     from checks.settings import UserSettings
 
-    catalog.register("social-sites")(lambda ctx: Verdict.passed("no visits"))
-    off = {r.id: r for r in Engine(ReplaySystem(SNAP), load_profile()).run(RunOptions(only=("social-sites",)))}
+    only = RunOptions(only=("social-sites",))
+    off = {r.id: r for r in Engine(ReplaySystem(SNAP), load_profile(), checks=fake_checks).run(only)}
     assert off["social-sites"].status is Status.SKIPPED
-    on = Engine(ReplaySystem(SNAP), load_profile(), UserSettings(opt_in={"social-sites": True}))
-    assert on.run(RunOptions(only=("social-sites",)))[0].status is Status.PASS
+    on = Engine(ReplaySystem(SNAP), load_profile(), UserSettings(opt_in={"social-sites": True}), checks=fake_checks)
+    assert on.run(only)[0].status is Status.PASS
 
 
 def test_shared_probe_runs_once_for_two_checks():
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
     from checks.settings import UserSettings
 
     ctx = CheckContext(ReplaySystem(SNAP), load_profile(), UserSettings(), ReplaySystem(SNAP).now())

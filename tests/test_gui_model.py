@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from checks.catalog import all_specs
+from checks.catalogue import CATALOGUE
 from checks.model import CheckResult, Fix, Severity, Status
 from checks.policy import clauses, declaration_states
 from checks.profile import load_profile
@@ -15,7 +15,7 @@ NOW = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
 
 def make_model(confirmed=None):
     profile = load_profile()
-    return ChecklistModel(all_specs(), declaration_states(profile.declarations, confirmed or {}), NOW), profile
+    return ChecklistModel(list(CATALOGUE), declaration_states(profile.declarations, confirmed or {}), NOW), profile
 
 
 def test_every_clause_appears_in_the_policys_order(qtmodeltester):
@@ -35,7 +35,7 @@ def test_every_clause_appears_in_the_policys_order(qtmodeltester):
     # a clause with neither a check nor a declaration is still there, with no rows
     assert model.rowCount(model.clause_index(5)) == 0
     # every check and every declaration is somewhere
-    assert sorted(model.check_ids()) == sorted(s.id for s in all_specs())
+    assert sorted(model.check_ids()) == sorted(s.id for s in list(CATALOGUE))
     assert len(profile.declarations) == 9
 
 
@@ -99,7 +99,7 @@ def test_a_declaration_outside_the_policy_points_still_shows():
     profile = load_profile()
     extra = DeclarationSpec("dbs-update", 0, "I have told my consultant about any change to my DBS.", 365)
     profile = replace(profile, declarations=(*profile.declarations, extra))
-    model = ChecklistModel(all_specs(), declaration_states(profile.declarations, {}), NOW)
+    model = ChecklistModel(list(CATALOGUE), declaration_states(profile.declarations, {}), NOW)
     assert model.rowCount() == 16
     last = model.index(15, 0)
     assert last.data(Role.TITLE) == OTHER.heading

@@ -16,12 +16,12 @@ from checks.settings import SettingsStore, UserSettings
 from desktop.main_window import MainWindow
 from desktop.reads_page import KIND_HEADINGS, ReadsDialog, reads_html
 from desktop.settings_dialog import SITES_EXPLAINED, SettingsDialog
-from tests.guikit import open_session, swap_judges
+from tests.guikit import open_session, stand_in_judges
 
 
 @pytest.fixture
-def judges(monkeypatch):
-    yield from swap_judges(monkeypatch)
+def judges():
+    yield from stand_in_judges()
 
 
 TODAY = date(2026, 11, 25)
@@ -89,7 +89,7 @@ def test_the_sites_explanation_says_exactly_what_is_read(qtbot):
 
 
 def test_saved_settings_reach_the_file_the_engine_and_the_tray(qtbot, judges, isolated_config):
-    session = open_session(isolated_config)
+    session = open_session(isolated_config, judges)
     window = MainWindow(session)
     qtbot.addWidget(window)
     chosen = UserSettings(opt_in={"social-sites": True}, start_at_login=True, not_working_on=TODAY)

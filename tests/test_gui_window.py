@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QCheckBox, QLis
 from checks.model import Status, Verdict
 from desktop.main_window import MainWindow
 from desktop.runner import CheckRunner
-from tests.guikit import LOCK_STEPS, all_clear_answers, open_session, swap_judges
+from tests.guikit import LOCK_STEPS, all_clear_answers, open_session, stand_in_judges
 
 
 @pytest.fixture
-def judges(monkeypatch):
-    yield from swap_judges(monkeypatch)
+def judges():
+    yield from stand_in_judges()
 
 
 WORDS = {
@@ -27,8 +27,8 @@ WORDS = {
 }
 
 
-def start(qtbot, config, deadline=12.0):
-    session = open_session(config)
+def start(qtbot, judges, config, deadline=12.0):
+    session = open_session(config, judges)
     window = MainWindow(session, CheckRunner(session.engine, deadline=deadline))
     qtbot.addWidget(window)
     window.show()
@@ -42,7 +42,7 @@ def run_all(qtbot, window, timeout=15000):
 
 
 def test_a_run_fills_the_model_and_the_view(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     assert window.summary.text().startswith("Checking")
     results = run_all(qtbot, window)
     assert len(results) == 11 and window.model.pending() == []
@@ -57,7 +57,7 @@ def test_a_run_fills_the_model_and_the_view(qtbot, judges, isolated_config):
 
 
 def test_a_failing_check_shows_its_fix_and_opens_settings(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     row = window.view.row_for("screen-lock")
     assert row.fix_toggle.isVisible() and row.steps.isVisible()  # "to fix" opens its steps at once
@@ -75,7 +75,7 @@ def test_a_failing_check_shows_its_fix_and_opens_settings(qtbot, judges, isolate
 
 
 def test_check_again_reruns_that_check_only(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     before = dict(judges.calls)
     judges.set("screen-lock", lambda ctx: Verdict.passed("Your screen locks after 5 minutes."))  # the fix is done
@@ -93,7 +93,7 @@ def test_check_again_reruns_that_check_only(qtbot, judges, isolated_config):
 
 def test_a_hung_check_leaves_the_window_responsive(qtbot, judges, isolated_config):
     judges.set("screen-lock", judges.hang)
-    window = start(qtbot, isolated_config, deadline=3.0)
+    window = start(qtbot, judges, isolated_config, deadline=3.0)
     ticks = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(1))
@@ -113,7 +113,7 @@ def test_a_hung_check_leaves_the_window_responsive(qtbot, judges, isolated_confi
 
 
 def test_declarations_survive_a_restart(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     row = window.view.declaration_rows["phone-pin"]
     assert "Not confirmed yet" in row.when.text()
     row.box.click()
@@ -121,7 +121,7 @@ def test_declarations_survive_a_restart(qtbot, judges, isolated_config):
     assert "phone-pin" in saved["confirmed"]
     assert "Confirmed on 25 November 2026" in row.when.text()
     window.close()
-    again = start(qtbot, isolated_config)
+    again = start(qtbot, judges, isolated_config)
     row2 = again.view.declaration_rows["phone-pin"]
     assert row2.box.isChecked() and "Confirmed on 25 November 2026" in row2.when.text()
     assert not again.view.declaration_rows["copyright"].box.isChecked()
@@ -132,7 +132,7 @@ def test_declarations_survive_a_restart(qtbot, judges, isolated_config):
 def test_a_corrupt_declarations_file_is_kept_and_the_app_opens(qtbot, judges, isolated_config):
     isolated_config.mkdir(parents=True, exist_ok=True)
     (isolated_config / "declarations.json").write_text('{"schema": "devicecheck-declarations/1", "confirmed": {')
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     assert (isolated_config / "declarations.json.bak").read_text().endswith('"confirmed": {')
     assert window.notice.isVisible()
     text = window.notice.text()
@@ -143,7 +143,7 @@ def test_a_corrupt_declarations_file_is_kept_and_the_app_opens(qtbot, judges, is
 
 
 def test_every_control_has_a_name_and_tab_reaches_the_buttons(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     controls = [
         w for cls in (QAbstractButton, QAbstractSpinBox, QListWidget, QCheckBox) for w in window.findChildren(cls)
@@ -171,24 +171,24 @@ def test_every_control_has_a_name_and_tab_reaches_the_buttons(qtbot, judges, iso
 
 def test_all_clear(qtbot, judges, isolated_config):
     all_clear_answers(judges)
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     assert window.summary.text() == "All clear (1 turned off)"  # social sites: off unless chosen
     assert all(window.model.status_of(c) in (Status.PASS, Status.SKIPPED) for c in window.model.check_ids())
 
 
 def test_nothing_checked_is_not_all_clear(qtbot, judges, isolated_config):
-    from checks import catalog
+    from checks.catalogue import CHECK_IDS
 
-    for cid in catalog.CHECK_IDS:  # as on a version where no check is built yet
+    for cid in CHECK_IDS:  # as on a version where no check is built yet
         judges.set(cid, lambda ctx: Verdict(Status.SKIPPED, "Not available yet in this version."))
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     assert window.summary.text().startswith("Nothing could be checked yet")
 
 
 def test_exports_write_the_json_and_pdf(qtbot, judges, isolated_config, tmp_path):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     out = window.export_json(str(tmp_path / "r.json"))
     report = json.loads(open(out).read())
@@ -201,13 +201,13 @@ def test_exports_write_the_json_and_pdf(qtbot, judges, isolated_config, tmp_path
 def test_text_follows_the_system_font_size(qtbot, judges, isolated_config, qapp):
     from PySide6.QtGui import QFont
 
-    normal = start(qtbot, isolated_config)
+    normal = start(qtbot, judges, isolated_config)
     base = QFont(qapp.font())
     try:
         big = QFont(base)
         big.setPointSizeF(base.pointSizeF() * 2)
         qapp.setFont(big)
-        large = start(qtbot, isolated_config)
+        large = start(qtbot, judges, isolated_config)
         assert large.summary.font().pointSizeF() == 2 * normal.summary.font().pointSizeF()
         assert (
             large.view.row_for("screen-lock").title.font().pointSizeF()
@@ -229,7 +229,7 @@ def test_colours_come_from_the_palette_so_dark_themes_work(qtbot, judges, isolat
         dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
         dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
         qapp.setPalette(dark)
-        window = start(qtbot, isolated_config)
+        window = start(qtbot, judges, isolated_config)
         run_all(qtbot, window)
         for label in (window.summary, window.view.row_for("screen-lock").detail):
             assert label.palette().color(QPalette.ColorRole.WindowText) == QColor("#e8eaed")
@@ -265,7 +265,7 @@ def test_banner_text_is_readable_on_any_agency_colour(qtbot):
 
 
 def test_keyboard_alone_reaches_every_row_control(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     window.activateWindow()
     window.json_button.setFocus()
@@ -302,7 +302,7 @@ def test_a_declaration_is_due_again_after_its_review_days(qtbot, judges, isolate
 
     then = datetime.fromisoformat(SNAP["taken_at"]) - timedelta(days=91)  # phone-pin: every 90 days; copyright: 365
     SettingsStore(isolated_config).save_declarations({"phone-pin": then, "copyright": then})
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     pin, cpr = window.view.declaration_rows["phone-pin"], window.view.declaration_rows["copyright"]
     assert not pin.box.isChecked()
     assert pin.when.text() == "You confirmed this on 26 August 2026. It is time to look again and tick it once more."
@@ -341,13 +341,9 @@ def test_open_settings_opens_the_fix_deep_link(qtbot, judges, isolated_config):
     catcher = Catcher()
     QDesktopServices.setUrlHandler("ms-settings", catcher, "open")
     try:
-        judges.set(
-            "screen-lock",
-            lambda ctx: Verdict.failed(
-                "Your screen never locks.", Fix(("Open Settings.",), settings_uri="ms-settings:lockscreen")
-            ),
-        )
-        window = start(qtbot, isolated_config)
+        judges.set("screen-lock", lambda ctx: Verdict.failed("Your screen never locks."))
+        judges.fixes["screen-lock"] = {"*": Fix(("Open Settings.",), settings_uri="ms-settings:lockscreen")}
+        window = start(qtbot, judges, isolated_config)
         run_all(qtbot, window)
         row = window.view.row_for("screen-lock")
         with qtbot.waitSignal(row.settings_opened):
@@ -364,7 +360,7 @@ def test_mnemonics_are_unique_in_the_window_and_the_settings(qtbot, judges, isol
     from checks.settings import UserSettings
     from desktop.settings_dialog import SettingsDialog
 
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     dialog = SettingsDialog(load_profile(), UserSettings())
     qtbot.addWidget(dialog)
     for top in (window, dialog):
@@ -375,7 +371,7 @@ def test_mnemonics_are_unique_in_the_window_and_the_settings(qtbot, judges, isol
 
 
 def test_a_check_that_is_off_offers_no_check_again(qtbot, judges, isolated_config):
-    window = start(qtbot, isolated_config)
+    window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
     off = window.view.row_for("social-sites")
     assert off.word.text() == "Off" and off.detail.text() == "Turned off. You can turn it on in Settings."

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from checks.catalogue import lock_on_wake
+from checks.catalogue.lock_on_wake import judge_lock_on_wake
 from checks.engine import Engine
+from checks.facts import Platform
 from checks.model import ProbeUnknown
 from checks.probes import facts_for
 from checks.probes import windows_account_password as account
@@ -198,9 +201,8 @@ def test_online_accounts_always_need_a_password(stdout, expected):
 
 @pytest.mark.parametrize("stdout", ["Local\n", "", "Get-LocalUser : The term 'Get-LocalUser' is not recognized"])
 def test_local_or_unreadable_account_is_unknown_never_a_guess(stdout):
-    with pytest.raises(ProbeUnknown) as err:
+    with pytest.raises(ProbeUnknown):
         account.judge_source(stdout)
-    assert err.value.fix is not None and err.value.fix.settings_uri == "ms-settings:signinoptions"
 
 
 @pytest.mark.parametrize(
@@ -241,4 +243,8 @@ def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reaso
     )
     assert (facts.lock_enabled, facts.lock_on_wake) == (None, None)
     assert "If you've been away" in facts.notes[0]
-    assert facts.wake_fix is not None and facts.wake_fix.settings_uri == "ms-settings:signinoptions"
+    # The wake-up password has its own settings page on Windows, not the power page of the screen lock.
+    verdict = judge_lock_on_wake(facts, 60)
+    assert verdict.fix_key == "Windows"
+    fix = lock_on_wake.CHECK.fix_for(Platform("windows", "Windows"), verdict.fix_key)
+    assert fix is not None and fix.settings_uri == "ms-settings:signinoptions"

@@ -21,7 +21,7 @@ from checks.facts import Read
 from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 OS_NAMES = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}
 TOPICS = (

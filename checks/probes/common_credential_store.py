@@ -9,7 +9,7 @@ from checks.facts import Read
 from checks.system import KeyringState
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read(

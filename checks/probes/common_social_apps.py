@@ -11,7 +11,7 @@ from checks.facts import Read, RunningSocialApps
 from checks.readers.social_app_match import match_social_apps
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read(

@@ -10,25 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import AccountPasswordFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS: tuple[Read, ...] = ()
-
-FIX = Fix(
-    steps=(
-        "Open the Apple menu, then System Settings, then Users & Groups.",
-        "Press the (i) button next to your name, then 'Change Password' (or 'Set Password'), and choose one you do not use elsewhere.",
-    ),
-    settings_uri="x-apple.systempreferences:com.apple.Users-Groups-Settings.extension",
-)
 
 
 def read(ctx: CheckContext) -> AccountPasswordFacts:
     raise ProbeUnknown(
         "macOS does not let an app check whether your account password is empty without trying to sign in, "
         "which could lock you out, so Device Check does not try. Make sure your Mac asks for a password when you sign in.",
-        FIX,
     )

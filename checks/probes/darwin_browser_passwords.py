@@ -15,7 +15,7 @@ from checks.readers.darwin_browser_paths import all_profiles
 from checks.readers.firefox_logins import firefox_only_facts
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read(

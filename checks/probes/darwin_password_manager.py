@@ -10,7 +10,7 @@ from checks.readers.darwin_browser_paths import all_profiles
 from checks.readers.password_manager_names import extensions_found
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 # App bundle names: 1Password, Bitwarden, Dashlane, KeePassXC as Pareto Security's macOS check lists them;
 # the others are the vendors' usual bundle names (unconfirmed, a lead).

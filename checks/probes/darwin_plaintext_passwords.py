@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordFileFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 from checks.readers.browser_profiles import join
 from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 FOLDERS = ("Desktop", "Documents", "Downloads")
 READS = (
@@ -25,14 +25,6 @@ READS = (
         f"~/Desktop, ~/Documents and ~/Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
         "file names that look like password lists; the files are never opened",
     ),
-)
-ALLOW_FIX = Fix(
-    steps=(
-        "Open the Apple menu, then System Settings, then Privacy & Security, then Files & Folders.",
-        "Find Device Check and turn on Desktop Folder, Documents Folder and Downloads Folder.",
-        'Press "Check again".',
-    ),
-    settings_uri="x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension",
 )
 
 
@@ -53,7 +45,7 @@ def read(ctx: CheckContext) -> PasswordFileFacts:
         raise ProbeUnknown(
             "macOS has not let Device Check look in " + ", ".join(denied) + ", so it cannot tell whether a "
             "password list is kept there.",
-            ALLOW_FIX,
+            "allow-access",
         )
     result = scan(system, folders)
     return PasswordFileFacts(

@@ -16,10 +16,10 @@ import re
 from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 SCREENLOCK_ARGV = ("sysadminctl", "-screenLock", "status")
 IDLE_ARGV = ("defaults", "-currentHost", "read", "com.apple.screensaver", "idleTime")
@@ -31,15 +31,6 @@ READS = (
     Read("command", " ".join(SCREENLOCK_ARGV), "How soon a password is asked after the screen saver or display sleep"),
     Read("command", " ".join(IDLE_ARGV), "How long before the screen saver starts"),
     Read("command", " ".join(PMSET_ARGV), "How long before the display turns off, on battery and plugged in"),
-)
-
-FIX = Fix(
-    steps=(
-        "Open the Apple menu, then System Settings, then Lock Screen.",
-        "Set 'Start Screen Saver when inactive' and both 'Turn display off ... when inactive' to 5 minutes or less.",
-        "Set 'Require password after screen saver begins or display is turned off' to 'Immediately'.",
-    ),
-    settings_uri="x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension",
 )
 
 
@@ -96,7 +87,6 @@ def read(ctx: CheckContext) -> LockFacts:
         raise ProbeUnknown(
             "Device Check could not read this Mac's lock screen settings "
             f"({lock.why_not() if not lock.ok else 'sysadminctl gave an answer it does not recognise'}).",
-            FIX,
         )
     sources = []
     if parsed is not None:
@@ -118,7 +108,7 @@ def read(ctx: CheckContext) -> LockFacts:
         notes.append("This Mac did not say when the screen saver starts or the display turns off.")
     if parsed is None:
         notes.append("macOS did not say how soon a password is asked after the screen saver starts.")
-    return LockFacts("macOS", idle_seconds, asked, lock_delay, asked, delay, tuple(sources), FIX, tuple(notes))
+    return LockFacts("macOS", idle_seconds, asked, lock_delay, asked, delay, tuple(sources), "macOS", tuple(notes))
 
 
 def _digits(text: str) -> bool:

@@ -14,26 +14,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisit, SiteVisitFacts
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 from checks.readers.browser_history import minimal_domains, read_visits, school_window
 from checks.readers.browser_profiles import join, shared_profiles
 from checks.readers.darwin_browser_paths import all_profiles
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 COCOA_EPOCH = 978_307_200  # 2001-01-01 in Unix seconds
 FULL_DISK_ACCESS_URI = "x-apple.systempreferences:com.apple.preference.security?Privacy_AllFiles"
-FDA_FIX = Fix(
-    steps=(
-        "Open the Apple menu, then System Settings, then Privacy & Security, then Full Disk Access.",
-        "Turn on Device Check (press + and choose it from Applications if it is not listed).",
-        "Quit Device Check and open it again, then check again.",
-    ),
-    settings_uri=FULL_DISK_ACCESS_URI,
-)
-
 READS = (
     Read(
         "folder",
@@ -114,7 +105,8 @@ def read(ctx: CheckContext) -> SiteVisitFacts:
     except ReadDenied:
         if not read_ok:
             raise ProbeUnknown(
-                "macOS does not let Device Check read Safari's history until you give it Full Disk Access.", FDA_FIX
+                "macOS does not let Device Check read Safari's history until you give it Full Disk Access.",
+                "allow-access",
             ) from None
         unreadable.append("Safari: macOS needs you to give Device Check Full Disk Access to read it")
     else:

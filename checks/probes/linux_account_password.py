@@ -18,22 +18,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import AccountPasswordFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read("command", "passwd -S", "Whether your own account has a password (only a status letter, never the password)."),
 )
 
-FIX = Fix(
-    steps=(
-        "Open Settings and choose Users (or 'Users and Groups', or 'About Me').",
-        "Set a password for your account.",
-        "Use it to sign in and to unlock the screen from now on.",
-    ),
-)
 STATUS_WORDS = {"P": True, "PS": True, "NP": False, "L": None, "LK": None}
 
 
@@ -52,9 +45,8 @@ def facts_from_status(user: str, status: str) -> AccountPasswordFacts:
         raise ProbeUnknown(
             f"The password of your account '{user}' is locked, so it cannot be used to sign in; Device Check"
             " cannot tell how you sign in instead.",
-            FIX,
         )
-    return AccountPasswordFacts(has_password=STATUS_WORDS[status], method=method, fix=FIX)
+    return AccountPasswordFacts(has_password=STATUS_WORDS[status], method=method)
 
 
 def read(ctx: CheckContext) -> AccountPasswordFacts:

@@ -24,11 +24,11 @@ import tomllib
 from typing import TYPE_CHECKING
 
 from checks.facts import AutologinFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 GDM_FILES = ("/etc/gdm3/custom.conf", "/etc/gdm/custom.conf", "/etc/gdm3/daemon.conf")
 SDDM_DIRS = ("/usr/lib/sddm/sddm.conf.d", "/etc/sddm.conf.d")
@@ -55,14 +55,6 @@ READS = (
     ),
     Read("file", "/etc/systemd/system/getty@*.service.d/*.conf", "Whether the text console signs you in by itself."),
     Read("file", "/etc/greetd/config.toml", "Whether the greetd sign-in screen starts a session without asking."),
-)
-
-FIX = Fix(
-    steps=(
-        "Open Settings and choose Users (on KDE: System Settings, then Login Screen (SDDM), then Behavior).",
-        "Turn off Automatic Login.",
-        "Restart the laptop: it should now ask for your password.",
-    ),
 )
 
 
@@ -179,7 +171,7 @@ def autologin_from_files(files: dict[str, str]) -> AutologinFacts:
         if user:
             found(GREETD_FILE, user)
     return AutologinFacts(
-        enabled=bool(where), user=", ".join(users) or None, where=tuple(where), checked=tuple(sorted(files)), fix=FIX
+        enabled=bool(where), user=", ".join(users) or None, where=tuple(where), checked=tuple(sorted(files))
     )
 
 
@@ -226,6 +218,5 @@ def read(ctx: CheckContext) -> AutologinFacts:
         raise ProbeUnknown(
             f"Device Check is not allowed to read {', '.join(denied)}, so it cannot tell whether the laptop signs"
             " in by itself.",
-            FIX,
         )
     return facts

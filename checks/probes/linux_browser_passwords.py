@@ -7,15 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import BrowserPasswordFacts, Read
-from checks.model import Fix
 from checks.readers.browser_profiles import join, shared_profiles
-from checks.readers.firefox_logins import FIREFOX_STEP, firefox_password_state
+from checks.readers.firefox_logins import firefox_password_state
 from checks.readers.linux_browser_paths import CHROMIUM_FLAG_FILES, CHROMIUM_SYSTEM_FLAG_DIRS, all_profiles, config_home
 from checks.readers.social_app_match import plain_name
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
     from checks.system import System
 
 BASIC = "--password-store=basic"
@@ -48,17 +47,6 @@ READS = (
         "whether a browser is always started with " + BASIC,
     ),
 )
-
-CHROMIUM_STEP = (
-    'Chrome, Chromium, Edge or Brave: remove "--password-store=basic" from the file or shortcut named '
-    "above, then close the browser and open it again so it uses your keyring."
-)
-
-
-def fix_for(firefox: bool, chromium: bool) -> Fix:
-    steps = [FIREFOX_STEP] if firefox or not chromium else []
-    steps += [CHROMIUM_STEP] if chromium else []
-    return Fix((*steps, 'Press "Check again".'))
 
 
 def basic_store_sources(system: System) -> list[str]:
@@ -95,5 +83,5 @@ def read(ctx: CheckContext) -> BrowserPasswordFacts:
         protected=tuple(firefox.protected),
         unreadable=tuple(firefox.unreadable),
         browsers_seen=tuple(seen),
-        fix=fix_for(bool(firefox.unprotected or firefox.unreadable), bool(basic)),
+        kinds=(("firefox",) if firefox.unprotected or firefox.unreadable else ()) + (("chromium",) if basic else ()),
     )

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from checks.facts import DiskEncryptionFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read("file", "/proc/self/mounts", "Which disk or storage pool holds the system."),
@@ -43,15 +43,6 @@ NO_DISK_FS = {
     "nfs4",
     "cifs",
 }
-
-FIX = Fix(
-    steps=(
-        "Linux can only encrypt the whole disk when it is installed, so this cannot be switched on in Settings.",
-        "Back up your files first.",
-        "Reinstall Linux and choose 'Encrypt the new installation' (or 'Use LVM with encryption').",
-        "If you are unsure, ask your agency consultant or an IT helper.",
-    ),
-)
 
 
 def _unescape(field: str) -> str:
@@ -111,7 +102,6 @@ def lsblk_root_encryption(lsblk_json: str) -> DiskEncryptionFacts | None:
         encrypted=encrypted,
         method=f"LUKS/dm-crypt: {layers}" if encrypted else f"no encryption layer: {layers}",
         device=root,
-        fix=FIX,
     )
 
 
@@ -121,10 +111,7 @@ def zfs_encryption(value_text: str, dataset: str) -> DiskEncryptionFacts:
         raise ProbeUnknown(f"ZFS did not say whether {dataset} is encrypted.")
     on = value != "off"
     return DiskEncryptionFacts(
-        encrypted=on,
-        method=f"ZFS native encryption ({value})" if on else "ZFS, encryption off",
-        device=dataset,
-        fix=FIX,
+        encrypted=on, method=f"ZFS native encryption ({value})" if on else "ZFS, encryption off", device=dataset
     )
 
 

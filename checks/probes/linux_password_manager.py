@@ -11,7 +11,7 @@ from checks.readers.linux_browser_paths import all_profiles
 from checks.readers.password_manager_names import extensions_found
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 # Program on PATH -> name. keepass2 is Debian's KeePass (Mono); lpass is LastPass's own command line.
 PROGRAMS = {

@@ -13,7 +13,7 @@ from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
     from checks.system import System
 
 READS = (

@@ -13,7 +13,7 @@ from checks.facts import LockFacts, Read
 from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read(

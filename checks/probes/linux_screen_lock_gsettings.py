@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 # GLib falls back to this backend when dconf is missing: every value is then the default, not the user's.
 MEMORY_BACKEND_HINT = "memory' GSettings backend"
@@ -48,7 +48,6 @@ class GDesktop:
     wake: tuple[GKey, ...]  # first readable key decides lock-on-wake; none readable = unknown
     idle_activation: GKey | None = None  # MATE: the saver may never start when idle
     lockdown: GKey | None = None  # GNOME: locking forbidden altogether
-    fix: Fix | None = None
 
 
 GNOME = GDesktop(
@@ -61,15 +60,6 @@ GNOME = GDesktop(
         GKey("org.gnome.desktop.screensaver", "lock-enabled"),
     ),
     lockdown=GKey("org.gnome.desktop.lockdown", "disable-lock-screen", optional=True),
-    fix=Fix(
-        steps=(
-            "Open Settings and choose Privacy (called Privacy & Security on newer versions), then Screen Lock.",
-            "Turn on Automatic Screen Lock and set Automatic Screen Lock Delay to 'Screen Turns Off'.",
-            "Set Blank Screen Delay to 5 minutes or less (in Screen Lock, or in Power on older versions).",
-            "Turn on Lock Screen on Suspend if you see it.",
-        ),
-        settings_command=("gnome-control-center", "privacy"),
-    ),
 )
 CINNAMON = GDesktop(
     "Cinnamon",
@@ -77,15 +67,6 @@ CINNAMON = GDesktop(
     lock_enabled=GKey("org.cinnamon.desktop.screensaver", "lock-enabled"),
     lock_delay=GKey("org.cinnamon.desktop.screensaver", "lock-delay"),
     wake=(GKey("org.cinnamon.settings-daemon.plugins.power", "lock-on-suspend", optional=True),),
-    fix=Fix(
-        steps=(
-            "Open System Settings and choose Screensaver.",
-            "Set 'Delay before starting the screensaver' to 5 minutes or less.",
-            "Turn on 'Lock the computer when put to sleep' and 'Lock the computer after the screensaver starts',"
-            " with 'Delay before locking' set to 'Immediately'.",
-        ),
-        settings_command=("cinnamon-settings", "screensaver"),
-    ),
 )
 MATE = GDesktop(
     "MATE",
@@ -94,16 +75,6 @@ MATE = GDesktop(
     lock_delay=GKey("org.mate.screensaver", "lock-delay", minutes=True),
     wake=(GKey("org.mate.power-manager", "lock-suspend", optional=True),),
     idle_activation=GKey("org.mate.screensaver", "idle-activation-enabled"),
-    fix=Fix(
-        steps=(
-            "Open the Control Center and choose Screensaver.",
-            "Set 'Regard the computer as idle after' to 5 minutes or less and tick 'Activate screensaver when"
-            " computer is idle'.",
-            "Tick 'Lock screen when screensaver is active'.",
-            "In Power Management, make sure the screen is locked when the laptop goes to sleep.",
-        ),
-        settings_command=("mate-screensaver-preferences",),
-    ),
 )
 DESKTOPS = {d.name: d for d in (GNOME, CINNAMON, MATE)}
 
@@ -191,7 +162,7 @@ def read_gsettings_lock(ctx: CheckContext, desktop: GDesktop) -> LockFacts:
             f"gsettings {name} = {'(not installed)' if value is None else str(value).lower()}"
             for name, value in reader.values.items()
         ),
-        fix=desktop.fix,
+        settings_app=desktop.name,
         notes=tuple(notes),
     )
 

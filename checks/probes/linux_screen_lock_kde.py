@@ -16,10 +16,9 @@ import posixpath
 from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts
-from checks.model import Fix
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 FILE_NAME = "kscreenlockerrc"
 SYSTEM_FILE = "/etc/xdg/kscreenlockerrc"
@@ -32,19 +31,6 @@ DEFAULTS: dict[str, str] = {
 }
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
-
-
-def kde_fix(plasma_version: str) -> Fix:
-    command = ("kcmshell5", "kcm_screenlocker") if plasma_version == "5" else ("systemsettings", "kcm_screenlocker")
-    return Fix(
-        steps=(
-            "Open System Settings and choose Screen Locking.",
-            "Turn on 'Lock screen automatically' and set it to 5 minutes or less.",
-            "Turn on 'After waking from sleep'.",
-            "Set 'Allow unlocking without password for' to a few seconds at most.",
-        ),
-        settings_command=command,
-    )
 
 
 def parse_kconfig_group(text: str, group: str) -> dict[str, tuple[str, bool]]:
@@ -120,7 +106,7 @@ def kde_facts(daemon: dict[str, str], sources: tuple[str, ...], plasma_version: 
         # so it is judged against the profile's max_grace_seconds rather than added to the idle time.
         wake_grace_seconds=None if grace is None or not wake else max(0, round(grace)),
         sources=sources,
-        fix=kde_fix(plasma_version),
+        settings_app="KDE" + ("5" if plasma_version == "5" else "6"),
     )
 
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 from checks.probes.linux_screen_lock_gsettings import GKey, GSettingsReader
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 SAVER_CHANNEL = "xfce4-screensaver"
 POWER_CHANNEL = "xfce4-power-manager"
@@ -39,27 +39,6 @@ SAVER_DEFAULTS: dict[str, bool | int] = {
     "/lock/saver-activation/delay": 0,
 }
 LOCK_ON_SLEEP = "/xfce4-power-manager/lock-screen-suspend-hibernate"
-
-XFCE_FIX = Fix(
-    steps=(
-        "Open the Settings Manager and choose Screensaver.",
-        "On the Screensaver tab, turn on 'Activate screensaver when computer is idle' and set it to 5 minutes or less.",
-        "On the Lock Screen tab, turn on 'Enable Lock Screen', 'Lock Screen with Screensaver' and 'Lock Screen"
-        " on sleep'.",
-    ),
-    settings_command=("xfce4-screensaver-preferences",),
-)
-LIGHT_LOCKER_FIX = Fix(
-    # light-locker's own settings program is not packaged in Debian 12; xfce4-power-manager's Security tab
-    # holds the same light-locker settings there.
-    steps=(
-        "Open the Settings Manager and choose Power Manager, then the Security tab.",
-        "Set 'Automatically lock the session' to 'When the screensaver is activated', with a short delay.",
-        "Turn on 'Lock screen when system is going to sleep'.",
-        "On the Display tab, set 'Blank after' to 5 minutes or less.",
-    ),
-    settings_command=("xfce4-power-manager-settings",),
-)
 
 
 def parse_xfconf_list(text: str) -> dict[str, str]:
@@ -113,7 +92,7 @@ def xfce_saver_facts(saver: dict[str, str], power: dict[str, str]) -> LockFacts:
         lock_on_wake=wake,
         wake_grace_seconds=0 if wake else None,
         sources=tuple(sources),
-        fix=XFCE_FIX,
+        settings_app="xfce4-screensaver",
     )
 
 
@@ -147,7 +126,7 @@ def read_light_locker(ctx: CheckContext) -> LockFacts:
         lock_on_wake=wake,
         wake_grace_seconds=0 if wake else None,
         sources=tuple(f"gsettings {name} = {str(value).lower()}" for name, value in reader.values.items()),
-        fix=LIGHT_LOCKER_FIX,
+        settings_app="light-locker",
         notes=(
             "With light-locker, when the screen saver starts is set by the X server, which Device Check"
             " cannot read yet.",
@@ -162,6 +141,6 @@ def read_xfce_lock(ctx: CheckContext) -> LockFacts:
     if not has_saver:
         raise ProbeUnknown(
             "No screen locker was found on this XFCE desktop (neither xfce4-screensaver nor light-locker).",
-            Fix(steps=("Install the 'xfce4-screensaver' or 'light-locker' package, then check again.",)),
+            "no-locker",
         )
     return xfce_saver_facts(_list_channel(ctx, SAVER_CHANNEL), _list_channel(ctx, POWER_CHANNEL))

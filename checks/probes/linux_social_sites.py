@@ -11,7 +11,7 @@ from checks.readers.browser_profiles import shared_profiles
 from checks.readers.linux_browser_paths import all_profiles
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read(

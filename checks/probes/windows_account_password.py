@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import AccountPasswordFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 POWERSHELL_TIMEOUT = 8.0  # a cold PowerShell start can take a few seconds
 ARGV = (
@@ -36,34 +36,24 @@ READS = (
     ),
 )
 
-FIX = Fix(
-    steps=(
-        "Open Settings, then Accounts, then Sign-in options.",
-        "Under 'PIN (Windows Hello)' press 'Set up' (or under 'Password' press 'Add') and follow the steps.",
-        "Sign out and back in to check that Windows asks for it.",
-    ),
-    settings_uri="ms-settings:signinoptions",
-)
-
 
 def judge_source(stdout: str) -> AccountPasswordFacts:
     source = stdout.strip().lower()
     if source in ONLINE:
         return AccountPasswordFacts(
-            True, f"You sign in with {ONLINE[source]}, which always needs its password or a PIN.", FIX
+            True, f"You sign in with {ONLINE[source]}, which always needs its password or a PIN."
         )
     if source == "local":
         raise ProbeUnknown(
             "You use a local Windows account. Windows does not let an app check whether its password is blank "
             "without trying to sign in, which could lock you out, so Device Check does not try. "
             "Make sure Windows asks for a password or PIN when you sign in.",
-            FIX,
         )
-    raise ProbeUnknown("Device Check could not tell what kind of Windows account you use.", FIX)
+    raise ProbeUnknown("Device Check could not tell what kind of Windows account you use.")
 
 
 def read(ctx: CheckContext) -> AccountPasswordFacts:
     result = ctx.system.run(ARGV, timeout=POWERSHELL_TIMEOUT)
     if not result.ok:
-        raise ProbeUnknown(f"Device Check could not read your Windows account details ({result.why_not()}).", FIX)
+        raise ProbeUnknown(f"Device Check could not read your Windows account details ({result.why_not()}).")
     return judge_source(result.stdout)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import AutologinFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 from checks.probes.windows_screen_lock import as_int
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 WINLOGON = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon"
 # "Shell" is present on every Windows: seeing it proves the key was read, so a missing AutoAdminLogon is "off".
@@ -22,34 +22,21 @@ NAMES = ("AutoAdminLogon", "DefaultUserName", "Shell")
 
 READS = (Read("registry", WINLOGON + r" (AutoAdminLogon, DefaultUserName)", "Whether Windows signs in by itself"),)
 
-FIX = Fix(
-    steps=(
-        "Press the Windows key and R together, type netplwiz and press Enter.",
-        "Tick 'Users must enter a user name and password to use this computer' and press OK.",
-        "If that box is missing: open Settings, then Accounts, then Sign-in options, turn off "
-        "'For improved security, only allow Windows Hello sign-in', then try netplwiz again.",
-        "If you used the Autologon tool, open it and press Disable.",
-    ),
-    settings_uri="ms-settings:signinoptions",
-)
-
 
 def judge_values(values: dict[str, str | int]) -> AutologinFacts:
     checked = (WINLOGON,)
     if not values:
-        raise ProbeUnknown("Device Check could not read the Windows sign-in settings (Winlogon).", FIX)
+        raise ProbeUnknown("Device Check could not read the Windows sign-in settings (Winlogon).")
     flag = values.get("AutoAdminLogon")
     if flag is None:
-        return AutologinFacts(False, checked=checked, fix=FIX)
+        return AutologinFacts(False, checked=checked)
     number = as_int(flag)
     if number is None:
-        raise ProbeUnknown(
-            f"Windows' AutoAdminLogon setting has a value Device Check does not recognise ({flag!r}).", FIX
-        )
+        raise ProbeUnknown(f"Windows' AutoAdminLogon setting has a value Device Check does not recognise ({flag!r}).")
     user = values.get("DefaultUserName")
     if number == 1:
-        return AutologinFacts(True, str(user) if user else None, (WINLOGON + r"\AutoAdminLogon",), checked, FIX)
-    return AutologinFacts(False, checked=checked, fix=FIX)
+        return AutologinFacts(True, str(user) if user else None, (WINLOGON + r"\AutoAdminLogon",), checked)
+    return AutologinFacts(False, checked=checked)
 
 
 def read(ctx: CheckContext) -> AutologinFacts:

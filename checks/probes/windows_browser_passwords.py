@@ -16,7 +16,7 @@ from checks.readers.firefox_logins import firefox_only_facts
 from checks.readers.windows_browser_paths import all_profiles
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 READS = (
     Read(

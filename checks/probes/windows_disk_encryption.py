@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import DiskEncryptionFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 POWERSHELL_TIMEOUT = 8.0
 PROTECTED = {1, 3, 5, 6}
@@ -24,16 +24,6 @@ READS = (
         "PowerShell: Shell.Application ... ExtendedProperty('System.Volume.BitLockerProtection')",
         "Whether BitLocker protects the system drive (no administrator needed)",
     ),
-)
-
-FIX = Fix(
-    steps=(
-        "Open Settings, then Privacy & security, then Device encryption, and turn it on.",
-        "If there is no Device encryption page (Windows Pro): open Control Panel, then BitLocker Drive "
-        "Encryption, and press 'Turn on BitLocker' for the C: drive.",
-        "Save the recovery key to your Microsoft account or print it, and keep it away from the laptop.",
-    ),
-    settings_uri="ms-settings:deviceencryption",
 )
 
 
@@ -52,21 +42,21 @@ def judge_value(stdout: str, drive: str) -> DiskEncryptionFacts:
     text = stdout.strip()
     if not _digits(text) or int(text) == 0:
         raise ProbeUnknown(
-            f"Windows did not say whether BitLocker protects {drive} (it may not be available on this edition).", FIX
+            f"Windows did not say whether BitLocker protects {drive} (it may not be available on this edition)."
         )
     value = int(text)
     if value in PROTECTED:
-        return DiskEncryptionFacts(True, "BitLocker", drive, fix=FIX)
+        return DiskEncryptionFacts(True, "BitLocker", drive)
     if value in (2, 4):  # off, or being turned off (decrypting)
-        return DiskEncryptionFacts(False, "BitLocker", drive, fix=FIX)
-    raise ProbeUnknown(f"Windows gave a BitLocker state Device Check does not recognise ({value}).", FIX)
+        return DiskEncryptionFacts(False, "BitLocker", drive)
+    raise ProbeUnknown(f"Windows gave a BitLocker state Device Check does not recognise ({value}).")
 
 
 def read(ctx: CheckContext) -> DiskEncryptionFacts:
     drive = system_drive(dict(ctx.system.env))
     result = ctx.system.run(argv_for(drive), timeout=POWERSHELL_TIMEOUT)
     if not result.ok:
-        raise ProbeUnknown(f"Device Check could not ask Windows about BitLocker ({result.why_not()}).", FIX)
+        raise ProbeUnknown(f"Device Check could not ask Windows about BitLocker ({result.why_not()}).")
     return judge_value(result.stdout, drive)
 
 

@@ -15,7 +15,7 @@ from checks.readers.password_manager_names import extensions_found
 from checks.readers.windows_browser_paths import all_profiles
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 # (name, base env var, path under it)
 PROGRAMS = (

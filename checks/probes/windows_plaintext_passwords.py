@@ -16,7 +16,7 @@ from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
 from checks.system import ReadDenied
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 SHELL_FOLDERS = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Explorer\User Shell Folders"
 # Value names: "Desktop", "Personal" (Documents) and the Downloads known-folder id (Microsoft's KNOWNFOLDERID list).

@@ -17,11 +17,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts, Read
-from checks.model import Fix, ProbeUnknown
+from checks.model import ProbeUnknown
 from checks.readers.powercfg import CONSOLELOCK, STANDBYIDLE, VIDEOIDLE, PowerValue, setting_value
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 DESKTOP = r"HKEY_CURRENT_USER\Control Panel\Desktop"
 DESKTOP_POLICY = r"HKEY_CURRENT_USER\Software\Policies\Microsoft\Windows\Control Panel\Desktop"
@@ -43,24 +43,6 @@ READS = (
     Read("registry", DESKTOP_POLICY, "A screen saver set by your organisation"),
     Read("registry", SYSTEM_POLICY + r"\InactivityTimeoutSecs", "A machine inactivity limit"),
     Read("registry", CONSOLELOCK_POLICY, "A wake-up password rule set by your organisation"),
-)
-
-LOCK_FIX = Fix(
-    steps=(
-        "Open Settings, then System, then Power & battery (or Power & sleep).",
-        "Under 'Screen and sleep', set the screen to turn off after 5 minutes or less, on battery and when plugged in.",
-        "Open Settings, then Accounts, then Sign-in options.",
-        "Under 'If you've been away, when should Windows require you to sign in again?', choose 'Every time'.",
-    ),
-    settings_uri="ms-settings:powersleep",
-)
-WAKE_FIX = Fix(
-    steps=(
-        "Open Settings, then Accounts, then Sign-in options.",
-        "Under 'If you've been away, when should Windows require you to sign in again?' (or 'Require sign-in'), "
-        "choose 'Every time' (or 'When PC wakes up from sleep').",
-    ),
-    settings_uri="ms-settings:signinoptions",
 )
 
 
@@ -156,27 +138,23 @@ def combine(
     if routes:
         idle, delay, what = min(routes, key=lambda r: r[0] + r[1])
         sources.insert(0, what)
-        return LockFacts(
-            "Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX
-        )
+        return LockFacts("Windows", idle, True, delay, lock_on_wake, wake_grace, tuple(sources), "Windows", notes)
     if videoidle is None:
         raise ProbeUnknown(
             "Device Check could not read this laptop's power settings (powercfg did not answer), "
             "so it cannot tell when the screen locks.",
-            LOCK_FIX,
+            "Windows",
         )
     if lock_on_wake is None and modern_standby and display:
         # The screen may well lock when it turns off, but Windows did not say when it asks for the password.
-        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+        return LockFacts("Windows", display, None, None, None, None, tuple(sources), "Windows", notes)
     if not consolelock_read:
         # powercfg did not answer about CONSOLELOCK, so neither "a password on wake from sleep" nor "Modern
         # Standby, where the screen turning off is standby" can be told: never guess a fail.
         notes = (*notes, "powercfg did not say whether a password is asked when the laptop wakes from sleep.")
-        return LockFacts("Windows", display, None, None, None, None, tuple(sources), LOCK_FIX, notes, WAKE_FIX)
+        return LockFacts("Windows", display, None, None, None, None, tuple(sources), "Windows", notes)
     sources.insert(0, "no screen saver password or sign-in delay locks the screen")
-    return LockFacts(
-        "Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), LOCK_FIX, notes, WAKE_FIX
-    )
+    return LockFacts("Windows", display, False, None, lock_on_wake, wake_grace, tuple(sources), "Windows", notes)
 
 
 def read(ctx: CheckContext) -> LockFacts:

@@ -24,7 +24,7 @@ from checks.readers.browser_profiles import BrowserProfile, join
 from checks.system import ReadDenied, System
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 CHROMIUM_EPOCH_OFFSET_US = 11_644_473_600 * 1_000_000  # 1601-01-01 to 1970-01-01
 

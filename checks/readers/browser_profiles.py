@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from checks.system import ReadDenied, System
 
 if TYPE_CHECKING:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checks.facts import BrowserPasswordFacts
-from checks.model import Fix
 from checks.readers.browser_profiles import BrowserProfile, join
 from checks.readers.nss_key4 import has_primary_password
 from checks.system import ReadDenied, System
 
 KEY4_SQL = "SELECT item1, item2 FROM metadata WHERE id = 'password'"
-FIREFOX_STEP = (
-    'Firefox: open Settings, then Privacy & Security. Under "Passwords", tick "Use a Primary '
-    'Password" and choose one you will remember.'
-)
 
 
 @dataclass
@@ -69,5 +64,5 @@ def firefox_only_facts(system: System, profiles: Sequence[BrowserProfile]) -> Br
         protected=tuple(firefox.protected),
         unreadable=tuple(firefox.unreadable),
         browsers_seen=tuple(sorted({p.browser for p in profiles})),
-        fix=Fix((FIREFOX_STEP, 'Press "Check again".')),
+        kinds=("firefox",) if firefox.unprotected or firefox.unreadable else (),
     )

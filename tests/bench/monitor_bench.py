@@ -110,7 +110,7 @@ def median_ms(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, fl
 
 
 def scan_cost(target: int, repeat: int) -> None:
-    from checks.catalog import CheckContext
+    from checks.context import CheckContext
     from checks.live import LiveSystem
     from checks.probes import facts_for
     from checks.profile import load_profile

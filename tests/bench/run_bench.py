@@ -170,7 +170,8 @@ def bench_deb(deb: str | None, runs: int) -> tuple[list[float], list[float]] | s
 def bench_scan(runs: int, count: int) -> tuple[list[float], list[float], int]:
     import psutil
 
-    from checks.catalog import CheckContext, spec
+    from checks.catalogue import by_id
+    from checks.context import CheckContext
     from checks.live import LiveSystem
     from checks.profile import load_profile
     from checks.schoolhours import next_session_start
@@ -180,8 +181,7 @@ def bench_scan(runs: int, count: int) -> tuple[list[float], list[float], int]:
     # Judge as if in school hours (the next session's start), or the check skips the scan altogether.
     in_session = next_session_start(LiveSystem().now(), profile.school_hours, UserSettings())
     assert in_session is not None
-    judge = spec("social-apps").judge
-    assert judge is not None
+    judge = by_id("social-apps").judge
     sleepers = [subprocess.Popen(["sleep", "600"], stdin=subprocess.DEVNULL) for _ in range(count)]
     try:
         seen = len(psutil.pids())

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.catalog import CheckContext, all_specs
+from checks.catalogue import CATALOGUE
+from checks.context import CheckContext
 from checks.facts import LockFacts
 from checks.model import ProbeUnknown, Status, Verdict
 from checks.probes import TOPICS, probe_module
@@ -24,9 +25,7 @@ from tests.fuzz.fuzz_system import ENVS, FuzzSystem
 
 PROFILE = load_profile()
 SETTINGS = UserSettings(opt_in={"social-sites": True})
-CASES = [
-    (os_name, spec.id) for spec in all_specs() if spec.judge is not None for os_name in ("linux", "windows", "darwin")
-]
+CASES = [(os_name, check.id) for check in CATALOGUE for os_name in ("linux", "windows", "darwin")]
 
 
 @pytest.mark.parametrize(("os_name", "check_id"), CASES)
@@ -35,7 +34,7 @@ CASES = [
 def test_any_output_gives_a_verdict_or_unknown(os_name: str, check_id: str, data: st.DataObject) -> None:
     system = FuzzSystem(data, os_name, data.draw(ENVS[os_name], label="env"))
     ctx = CheckContext(system, PROFILE, SETTINGS, system.now())
-    judge = next(s.judge for s in all_specs() if s.id == check_id)
+    judge = next(c.judge for c in CATALOGUE if c.id == check_id)
     assert judge is not None
     try:
         verdict = judge(ctx)

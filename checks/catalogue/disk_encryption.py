@@ -1,0 +1,71 @@
+"""`disk-encryption` (clause 2): the disk that holds the system is encrypted (LUKS, ZFS, BitLocker, FileVault)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checks.check import Check, Titles
+from checks.context import CheckContext
+from checks.facts import DiskEncryptionFacts
+from checks.model import Fix, Verdict
+from checks.probes import facts_for
+
+TITLES = Titles(
+    name="Disk encryption",
+    passed="Your disk is encrypted",
+    failed="Your disk is not encrypted",
+    unknown="Device Check can't tell whether your disk is encrypted",
+)
+FIXES = {
+    "linux": Fix(
+        steps=(
+            "Linux can only encrypt the whole disk when it is installed, so this cannot be switched on in Settings.",
+            "Back up your files first.",
+            "Reinstall Linux and choose 'Encrypt the new installation' (or 'Use LVM with encryption').",
+            "If you are unsure, ask your agency consultant or an IT helper.",
+        ),
+    ),
+    "windows": Fix(
+        steps=(
+            "Open Settings, then Privacy & security, then Device encryption, and turn it on.",
+            "If there is no Device encryption page (Windows Pro): open Control Panel, then BitLocker Drive "
+            "Encryption, and press 'Turn on BitLocker' for the C: drive.",
+            "Save the recovery key to your Microsoft account or print it, and keep it away from the laptop.",
+        ),
+        settings_uri="ms-settings:deviceencryption",
+    ),
+    "darwin": Fix(
+        steps=(
+            "Open the Apple menu, then System Settings, then Privacy & Security.",
+            "Scroll down to FileVault and press 'Turn On'.",
+            "Choose how to keep the recovery key (your iCloud account, or write the key down and keep it safe).",
+            "Keep the Mac plugged in while it encrypts; you can carry on using it.",
+        ),
+        settings_uri="x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension",
+    ),
+}
+
+
+def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
+    evidence: dict[str, Any] = {"method": facts.method, "device": facts.device, "in_progress": facts.in_progress}
+    if facts.encrypted is True:
+        return Verdict.passed(
+            "Your laptop's disk is encrypted, so your files are safe if the laptop is lost.", **evidence
+        )
+    if facts.in_progress:
+        return Verdict.failed(
+            "Your laptop's disk is being encrypted now; check again when it has finished.", **evidence
+        )
+    if facts.encrypted is False:
+        return Verdict.failed(
+            "Your laptop's disk is not encrypted. If the laptop were lost, someone could read the files on it.",
+            **evidence,
+        )
+    return Verdict.unknown("Device Check could not tell whether your laptop's disk is encrypted.", **evidence)
+
+
+def judge(ctx: CheckContext) -> Verdict:
+    return judge_disk_encryption(facts_for(ctx, "disk_encryption"))
+
+
+CHECK = Check(id="disk-encryption", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="disk_encryption")
