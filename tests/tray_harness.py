@@ -1,6 +1,6 @@
 """Runs Device Check's background part (tray, monitor, notifications) on a real display and bus, with the
 clock starting at a chosen local time and running `--scale` times faster, and reports what happened as
-JSON lines on stdout. Started by tests/test_tray_session.py inside its own Xvfb, trayer, dunst and D-Bus.
+JSON lines on stdout. Started by tests/tray/test_tray_session.py inside its own Xvfb, trayer, dunst and D-Bus.
 
     python tests/tray_harness.py --profile P --start 2026-11-25T10:00 --scale 0.01 --sim-seconds 90
 """

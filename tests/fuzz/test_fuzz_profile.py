@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.profile import CHECK_IDS, DAYS, OSES, SCHEMA, Profile, ProfileError, load_profile
+from checks.catalogue import CHECK_IDS
+from checks.profile import DAYS, OSES, SCHEMA, Profile, ProfileError, load_profile
 from tests.fuzz.conftest import FUZZ
 from tests.fuzz.helpers import assert_one_line_naming, mostly, to_toml, toml_text
 

@@ -78,7 +78,7 @@ def leftovers(token: str) -> list[int]:
 
 
 # xfconf-query printing nothing is left out: it is what a channel with nothing set gives (seen with real
-# xfconfd in tests/test_lock_xfce_kde.py), so the defaults apply: an answer, not a fault.
+# xfconfd in tests/desktop_tools/test_lock_xfce_kde.py), so the defaults apply: an answer, not a fault.
 CASES = [(c, m) for c in sorted(COMMANDS) for m in MODES if (c, m) != ("xfconf-query", "empty")]
 
 

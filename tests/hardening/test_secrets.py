@@ -19,8 +19,8 @@ import pytest
 from checks.live import LiveSystem
 from checks.snapshot import ReplaySystem
 from tests.conftest import ROOT, need, run_cli
-from tests.test_browser_passwords import make_key4
-from tests.test_social_sites import local, make_chromium_history, make_firefox_places
+from tests.unit.test_browser_passwords import make_key4
+from tests.unit.test_social_sites import local, make_chromium_history, make_firefox_places
 
 FILE_MARKER = "FILE-CONTENT-MARKER-91c3"
 LOGIN_MARKER = "SAVED-LOGIN-MARKER-5be0"

@@ -1,5 +1,5 @@
 """The installer build's own parts, fast: branding, the Qt trim, the .deb and tarball layout (real dpkg-deb),
-and bad profiles. The full build-install-run-remove test is tests/test_package_install.py."""
+and bad profiles. The full build-install-run-remove test is tests/packaging/test_package_install.py."""
 
 from __future__ import annotations
 

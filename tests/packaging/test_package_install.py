@@ -310,7 +310,7 @@ def test_installed_app_starts_in_the_tray_as_the_login_item_does(installed: Path
     """`devicecheck --tray` (what "Start at login" runs) puts its icon in a real tray (trayer, XEmbed)."""
     need("Xvfb", "trayer", "dbus-run-session", "dunst", "gdbus", "xwininfo")
     from tests.desktop_session import DesktopSession, wait_for
-    from tests.test_tray_session import windows_inside_trayer_panel
+    from tests.tray.test_tray_session import windows_inside_trayer_panel
 
     desktop = DesktopSession(tmp_path)
     app = None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-PROBES = sorted((Path(__file__).resolve().parent.parent / "checks" / "probes").glob("*.py"))
+PROBES = sorted((Path(__file__).resolve().parents[2] / "checks" / "probes").glob("*.py"))
 FORBIDDEN_MODULES = {"subprocess", "os", "winreg", "psutil", "sqlite3", "shutil", "socket", "urllib.request", "ctypes"}
 
 
