@@ -20,7 +20,7 @@ from checks.context import CheckContext
 from checks.engine import Engine
 from checks.model import CheckResult, Status
 from checks.monitor import NotifyMemory, Plan, app_keys, failure_keys, plan
-from checks.probes import facts_for
+from checks.probes import SOCIAL_APPS, facts_for
 from checks.profile import Profile
 from checks.settings import SettingsStore, UserSettings
 from checks.system import System
@@ -115,7 +115,7 @@ class Monitor(QObject):
     def _scan_worker(self, settings: UserSettings, now: datetime) -> None:
         try:
             ctx = CheckContext(self.system, self.profile, settings, now)
-            facts = facts_for(ctx, "social_apps")
+            facts = facts_for(ctx, SOCIAL_APPS)
             apps = tuple(facts.apps)
         except Exception as exc:  # the probe could not tell: say why once, keep the timetable going
             self._busy = False

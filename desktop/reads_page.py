@@ -31,7 +31,7 @@ TOPIC_NAMES = {
     "browser_passwords": "browser passwords",
     "plaintext_passwords": "password lists in files",
 }
-assert set(TOPIC_NAMES) == set(TOPICS), "every probe topic needs a plain name"
+assert set(TOPIC_NAMES) == {t.name for t in TOPICS}, "every probe topic needs a plain name"
 
 
 def grouped_reads(os_name: str) -> dict[str, list[tuple[str, Read]]]:

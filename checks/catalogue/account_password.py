@@ -6,7 +6,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import AccountPasswordFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import ACCOUNT_PASSWORD, facts_for
 
 TITLES = Titles(
     name="Password to sign in",
@@ -51,7 +51,7 @@ def judge_account_password(facts: AccountPasswordFacts) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_account_password(facts_for(ctx, "account_password"))
+    return judge_account_password(facts_for(ctx, ACCOUNT_PASSWORD))
 
 
 CHECK = Check(id="account-password", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="account_password")

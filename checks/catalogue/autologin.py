@@ -8,7 +8,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import AutologinFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import AUTOLOGIN, facts_for
 
 TITLES = Titles(
     name="Automatic sign-in",
@@ -59,7 +59,7 @@ def judge_autologin(facts: AutologinFacts) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_autologin(facts_for(ctx, "autologin"))
+    return judge_autologin(facts_for(ctx, AUTOLOGIN))
 
 
 CHECK = Check(id="autologin", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="autologin")

@@ -6,7 +6,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import BrowserPasswordFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import BROWSER_PASSWORDS, facts_for
 
 TITLES = Titles(
     name="Passwords saved in browsers",
@@ -58,7 +58,7 @@ def judge_browser_passwords(facts: BrowserPasswordFacts) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_browser_passwords(facts_for(ctx, "browser_passwords"))
+    return judge_browser_passwords(facts_for(ctx, BROWSER_PASSWORDS))
 
 
 CHECK = Check(id="browser-passwords", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="browser_passwords")

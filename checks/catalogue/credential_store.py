@@ -9,7 +9,7 @@ from __future__ import annotations
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.model import Fix, Status, Verdict
-from checks.probes import facts_for
+from checks.probes import CREDENTIAL_STORE, facts_for
 from checks.system import KeyringState
 
 TITLES = Titles(
@@ -108,7 +108,7 @@ def judge_credential_store(state: KeyringState) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_credential_store(facts_for(ctx, "credential_store"))
+    return judge_credential_store(facts_for(ctx, CREDENTIAL_STORE))
 
 
 CHECK = Check(id="credential-store", clause=11, titles=TITLES, judge=judge, fixes=FIXES, probe="credential_store")

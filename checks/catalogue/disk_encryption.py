@@ -8,7 +8,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import DiskEncryptionFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import DISK_ENCRYPTION, facts_for
 
 TITLES = Titles(
     name="Disk encryption",
@@ -65,7 +65,7 @@ def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_disk_encryption(facts_for(ctx, "disk_encryption"))
+    return judge_disk_encryption(facts_for(ctx, DISK_ENCRYPTION))
 
 
 CHECK = Check(id="disk-encryption", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="disk_encryption")

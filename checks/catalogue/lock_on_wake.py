@@ -8,7 +8,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import LockFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import SCREEN_LOCK, facts_for
 
 TITLES = Titles(
     name="Password on waking",
@@ -58,7 +58,7 @@ def judge_lock_on_wake(facts: LockFacts, max_grace_seconds: int) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    facts: LockFacts = facts_for(ctx, "screen_lock")
+    facts: LockFacts = facts_for(ctx, SCREEN_LOCK)
     return judge_lock_on_wake(facts, ctx.profile.max_grace_seconds)
 
 

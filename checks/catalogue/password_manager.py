@@ -8,7 +8,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import PasswordManagerFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import PASSWORD_MANAGER, facts_for
 
 TITLES = Titles(
     name="Password manager",
@@ -40,7 +40,7 @@ def judge_password_manager(facts: PasswordManagerFacts) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_password_manager(facts_for(ctx, "password_manager"))
+    return judge_password_manager(facts_for(ctx, PASSWORD_MANAGER))
 
 
 CHECK = Check(id="password-manager", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="password_manager")

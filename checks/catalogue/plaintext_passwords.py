@@ -9,7 +9,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import PasswordFileFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import PLAINTEXT_PASSWORDS, facts_for
 
 TITLES = Titles(
     name="Password lists in files",
@@ -55,7 +55,7 @@ def judge_plaintext_passwords(facts: PasswordFileFacts) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    return judge_plaintext_passwords(facts_for(ctx, "plaintext_passwords"))
+    return judge_plaintext_passwords(facts_for(ctx, PLAINTEXT_PASSWORDS))
 
 
 CHECK = Check(id="plaintext-passwords", clause=11, titles=TITLES, judge=judge, fixes=FIXES, probe="plaintext_passwords")

@@ -8,7 +8,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import LockFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import SCREEN_LOCK, facts_for
 
 TITLES = Titles(
     name="Screen lock",
@@ -175,7 +175,7 @@ def judge_screen_lock(facts: LockFacts, max_idle_minutes: int) -> Verdict:
 
 
 def judge(ctx: CheckContext) -> Verdict:
-    facts: LockFacts = facts_for(ctx, "screen_lock")
+    facts: LockFacts = facts_for(ctx, SCREEN_LOCK)
     return judge_screen_lock(facts, ctx.profile.max_idle_minutes)
 
 

@@ -7,7 +7,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import RunningSocialApps
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import SOCIAL_APPS, facts_for
 
 TITLES = Titles(
     name="Social media apps in the school day",
@@ -38,7 +38,7 @@ def judge(ctx: CheckContext) -> Verdict:
     if not day.in_session:
         # Outside school hours nothing is read at all: the candidate's own time is their own.
         return Verdict.passed(f"Social media apps are fine now: {day.reason}.", school_hours=day.to_json())
-    facts: RunningSocialApps = facts_for(ctx, "social_apps")
+    facts: RunningSocialApps = facts_for(ctx, SOCIAL_APPS)
     if not facts.apps:
         return Verdict.passed(
             "No social media app from your agency's list is open.",

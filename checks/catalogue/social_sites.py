@@ -9,7 +9,7 @@ from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import SiteVisitFacts
 from checks.model import Fix, Verdict
-from checks.probes import facts_for
+from checks.probes import SOCIAL_SITES, facts_for
 
 TITLES = Titles(
     name="Social media sites in the school day",
@@ -43,7 +43,7 @@ def judge(ctx: CheckContext) -> Verdict:
         return Verdict.passed(f"Not a school day: {day.reason}.", school_hours=day.to_json())
     if not any(app.domains for app in ctx.profile.social_apps):
         return Verdict.passed("Your agency's profile lists no social media sites to look for.")
-    facts: SiteVisitFacts = facts_for(ctx, "social_sites")
+    facts: SiteVisitFacts = facts_for(ctx, SOCIAL_SITES)
     evidence: dict[str, Any] = {
         "school_hours": day.to_json(),
         "browsers_read": list(facts.browsers_read),

@@ -7,34 +7,70 @@ same everywhere, `common_<topic>.py`. It defines:
     def read(ctx: CheckContext) -> Facts  reads through ctx.system only; raises ProbeUnknown when it
                                           cannot tell. Parsing lives in pure functions beside it.
 
-`facts_for(ctx, topic)` picks the module for the running OS (or the snapshot's), falls back to an
+Each topic is named after the check it serves and typed with the facts its probes return (TOPICS below), so
+`facts_for(ctx, SCREEN_LOCK)` is a LockFacts to the type checker and is checked to be one at run time.
+`facts_for` picks the module for the running OS (or the snapshot's), falls back to an
 "unsupported" answer when there is none, and reads once per run however many checks ask.
 """
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from checks.facts import Read
+from checks.facts import (
+    AccountPasswordFacts,
+    AutologinFacts,
+    BrowserPasswordFacts,
+    DiskEncryptionFacts,
+    LockFacts,
+    PasswordFileFacts,
+    PasswordManagerFacts,
+    Read,
+    RunningSocialApps,
+    SiteVisitFacts,
+)
 from checks.model import ProbeUnknown
+from checks.system import KeyringState
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
 
 OS_NAMES = {"linux": "Linux", "windows": "Windows", "darwin": "macOS"}
-TOPICS = (
-    "screen_lock",
-    "account_password",
-    "autologin",
-    "disk_encryption",
-    "social_apps",
-    "social_sites",
-    "credential_store",
-    "password_manager",
-    "browser_passwords",
-    "plaintext_passwords",
+F = TypeVar("F")
+
+
+@dataclass(frozen=True)
+class Topic(Generic[F]):
+    """What a probe reads: its module name part and the facts it returns."""
+
+    name: str
+    facts: type[F]
+
+
+SCREEN_LOCK = Topic("screen_lock", LockFacts)  # serves screen-lock and lock-on-wake
+ACCOUNT_PASSWORD = Topic("account_password", AccountPasswordFacts)
+AUTOLOGIN = Topic("autologin", AutologinFacts)
+DISK_ENCRYPTION = Topic("disk_encryption", DiskEncryptionFacts)
+SOCIAL_APPS = Topic("social_apps", RunningSocialApps)
+SOCIAL_SITES = Topic("social_sites", SiteVisitFacts)
+CREDENTIAL_STORE = Topic("credential_store", KeyringState)
+PASSWORD_MANAGER = Topic("password_manager", PasswordManagerFacts)
+BROWSER_PASSWORDS = Topic("browser_passwords", BrowserPasswordFacts)
+PLAINTEXT_PASSWORDS = Topic("plaintext_passwords", PasswordFileFacts)
+TOPICS: tuple[Topic[Any], ...] = (
+    SCREEN_LOCK,
+    ACCOUNT_PASSWORD,
+    AUTOLOGIN,
+    DISK_ENCRYPTION,
+    SOCIAL_APPS,
+    SOCIAL_SITES,
+    CREDENTIAL_STORE,
+    PASSWORD_MANAGER,
+    BROWSER_PASSWORDS,
+    PLAINTEXT_PASSWORDS,
 )
 
 
@@ -48,19 +84,22 @@ def probe_module(topic: str, os_name: str) -> ModuleType | None:
     return None
 
 
-def facts_for(ctx: CheckContext, topic: str) -> Any:
+def facts_for(ctx: CheckContext, topic: Topic[F]) -> F:
     os_name = ctx.system.platform
-    module = probe_module(topic, os_name)
+    module = probe_module(topic.name, os_name)
     if module is None:
         raise ProbeUnknown(f"Device Check cannot check this on {OS_NAMES.get(os_name, os_name)} yet.")
-    return ctx.shared(topic, lambda: module.read(ctx))
+    facts = ctx.shared(topic.name, lambda: module.read(ctx))
+    if not isinstance(facts, topic.facts):  # a probe that breaks its promise is a bug, not a verdict
+        raise TypeError(f"probe {module.__name__} returned {type(facts).__name__}, not {topic.facts.__name__}")
+    return facts
 
 
 def all_reads(os_name: str) -> list[tuple[str, Read]]:
     """(topic, Read) for every probe on this OS: the source of the "What this app reads" page."""
     out: list[tuple[str, Read]] = []
     for topic in TOPICS:
-        module = probe_module(topic, os_name)
+        module = probe_module(topic.name, os_name)
         for read in getattr(module, "READS", ()) if module else ():
-            out.append((topic, read))
+            out.append((topic.name, read))
     return out

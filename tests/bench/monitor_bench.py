@@ -112,7 +112,7 @@ def median_ms(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, fl
 def scan_cost(target: int, repeat: int) -> None:
     from checks.context import CheckContext
     from checks.live import LiveSystem
-    from checks.probes import facts_for
+    from checks.probes import SOCIAL_APPS, facts_for
     from checks.profile import load_profile
     from checks.settings import UserSettings
 
@@ -125,7 +125,7 @@ def scan_cost(target: int, repeat: int) -> None:
 
         def scan() -> object:
             ctx = CheckContext(system, profile, UserSettings(), system.now())
-            return facts_for(ctx, "social_apps")
+            return facts_for(ctx, SOCIAL_APPS)
 
         def bare() -> object:
             return [p.info for p in psutil.process_iter(["name"])]

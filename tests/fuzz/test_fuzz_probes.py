@@ -47,7 +47,10 @@ def test_any_output_gives_a_verdict_or_unknown(os_name: str, check_id: str, data
 
 
 PROBES = [
-    (os_name, topic) for os_name in ("linux", "windows", "darwin") for topic in TOPICS if probe_module(topic, os_name)
+    (os_name, topic)
+    for os_name in ("linux", "windows", "darwin")
+    for topic in (t.name for t in TOPICS)
+    if probe_module(topic, os_name)
 ]
 
 

@@ -6,11 +6,11 @@ import pytest
 
 from checks.engine import Engine, RunOptions
 from checks.model import ProbeUnknown, Status
+from checks.probes import ACCOUNT_PASSWORD, SCREEN_LOCK, facts_for
 from checks.probes import darwin_autologin as autologin
 from checks.probes import darwin_disk_encryption as disk
 from checks.probes import darwin_password_manager as pm
 from checks.probes import darwin_screen_lock as lock
-from checks.probes import facts_for
 from checks.profile import load_profile
 from checks.snapshot import load_snapshot
 from tests.conftest import FIXTURES
@@ -81,17 +81,17 @@ def context(name: str):
 
 
 def test_lock_facts_from_snapshots():
-    good = facts_for(context("pass"), "screen_lock")
+    good = facts_for(context("pass"), SCREEN_LOCK)
     assert (good.idle_seconds, good.lock_enabled, good.lock_delay_seconds, good.lock_on_wake) == (300, True, 0, True)
-    bad = facts_for(context("fail"), "screen_lock")
+    bad = facts_for(context("fail"), SCREEN_LOCK)
     assert (bad.idle_seconds, bad.lock_enabled, bad.lock_on_wake) == (1200, False, False)
     with pytest.raises(ProbeUnknown, match="lock screen"):
-        facts_for(context("unknown"), "screen_lock")
+        facts_for(context("unknown"), SCREEN_LOCK)
 
 
 def test_account_is_unknown_with_the_users_and_groups_link():
     with pytest.raises(ProbeUnknown):
-        facts_for(context("pass"), "account_password")
+        facts_for(context("pass"), ACCOUNT_PASSWORD)
     system = load_snapshot(str(FIXTURES / "darwin" / "pass.json"))
     result = Engine(system, load_profile()).run(RunOptions(only=("account-password",)))[0]
     assert result.status is Status.UNKNOWN and result.fix is not None
@@ -120,6 +120,6 @@ def test_whichever_comes_first_locks():
 
 
 def test_a_mac_never_set_up_is_judged_by_its_display_sleep():
-    facts = facts_for(context("never-set"), "screen_lock")
+    facts = facts_for(context("never-set"), SCREEN_LOCK)
     assert (facts.idle_seconds, facts.lock_enabled, facts.wake_grace_seconds) == (600, True, 0)
     assert "pmset display sleep" in facts.sources

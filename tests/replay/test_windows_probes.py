@@ -9,7 +9,7 @@ from checks.catalogue.lock_on_wake import judge_lock_on_wake
 from checks.engine import Engine
 from checks.facts import Platform
 from checks.model import ProbeUnknown
-from checks.probes import facts_for
+from checks.probes import PASSWORD_MANAGER, SCREEN_LOCK, facts_for
 from checks.probes import windows_account_password as account
 from checks.probes import windows_autologin as autologin
 from checks.probes import windows_disk_encryption as disk
@@ -69,7 +69,7 @@ def context(name: str):
 
 
 def test_secure_screen_saver_and_consolelock_lock_the_screen():
-    facts = facts_for(context("pass-en"), "screen_lock")
+    facts = facts_for(context("pass-en"), SCREEN_LOCK)
     assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (
         180,
         True,
@@ -80,16 +80,16 @@ def test_secure_screen_saver_and_consolelock_lock_the_screen():
 
 
 def test_no_route_locks_the_screen_and_no_password_on_wake():
-    facts = facts_for(context("fail-en"), "screen_lock")
+    facts = facts_for(context("fail-en"), SCREEN_LOCK)
     assert facts.lock_enabled is False and facts.lock_on_wake is False
     assert facts.idle_seconds == 900  # the display still turns off after 15 minutes: shown as evidence
 
 
 def test_modern_standby_without_consolelock_falls_back_to_delay_lock_interval():
-    german = facts_for(context("modern-standby-de"), "screen_lock")
+    german = facts_for(context("modern-standby-de"), SCREEN_LOCK)
     assert (german.idle_seconds, german.lock_enabled, german.lock_delay_seconds) == (300, True, 0)
     assert (german.lock_on_wake, german.wake_grace_seconds) == (True, 0)
-    french = facts_for(context("modern-standby-fr"), "screen_lock")
+    french = facts_for(context("modern-standby-fr"), SCREEN_LOCK)
     assert (french.idle_seconds, french.lock_delay_seconds, french.wake_grace_seconds) == (180, 0, 900)
 
 
@@ -143,7 +143,7 @@ def test_an_unseen_delay_lock_value_is_unknown_not_never():
 
 def test_powercfg_absent_is_unknown_with_a_reason():
     with pytest.raises(ProbeUnknown, match="power settings"):
-        facts_for(context("unknown"), "screen_lock")
+        facts_for(context("unknown"), SCREEN_LOCK)
 
 
 @pytest.mark.parametrize(
@@ -226,8 +226,8 @@ def test_only_a_drive_letter_reaches_the_powershell_line():
 
 
 def test_password_manager_programs_and_store_apps():
-    assert facts_for(context("pass-en"), "password_manager").found == ("Bitwarden",)
-    assert facts_for(context("fail-en"), "password_manager").found == ()
+    assert facts_for(context("pass-en"), PASSWORD_MANAGER).found == ("Bitwarden",)
+    assert facts_for(context("fail-en"), PASSWORD_MANAGER).found == ()
 
 
 def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reason():
