@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +50,20 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) 
         timeout=timeout,
         check=False,
     )
+
+
+def only_result(proc: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """The one result in the JSON of `check --json --only ID`."""
+    results = json.loads(proc.stdout)["results"]
+    assert len(results) == 1, proc.stdout
+    return dict(results[0])
+
+
+def check_one(check_id: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run one check through the CLI, as a user would, and return its result."""
+    proc = run_cli("check", "--json", "--only", check_id, *args, env=env)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return only_result(proc)
 
 
 @contextlib.contextmanager

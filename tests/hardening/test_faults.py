@@ -19,7 +19,7 @@ import psutil
 import pytest
 
 from checks.engine import CHECK_DEADLINE
-from tests.conftest import run_cli
+from tests.conftest import only_result, run_cli
 
 MODES = ("hang", "exit3", "garbage", "empty", "missing", "denied")
 # command -> (the desktop that makes a probe run it, the checks that depend on it)
@@ -118,7 +118,7 @@ def test_a_hung_package_query_is_not_claimed_as_looked_at(tmp_path: Path) -> Non
     (folder / "dpkg-query").chmod(0o755)
     env = {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path)}
     proc = run_cli("check", "--json", "--only", "password-manager", env=env)
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert result["status"] in ("warn", "pass", "unknown")
     assert "Debian packages" not in result["evidence"]["looked_in"], result["evidence"]
     assert leftovers(token) == []

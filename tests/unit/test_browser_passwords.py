@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from checks.readers.nss_key4 import has_primary_password
-from tests.conftest import need, run_cli
+from tests.conftest import check_one, need, only_result, run_cli
 
 MARKER = "MARKER-ENCRYPTED-LOGIN-7f2e"  # stands in for an encrypted username/password: must never leave
 
@@ -85,7 +85,7 @@ def test_unknown_scheme_cannot_tell():
 def test_profile_without_primary_password_warns_and_names_it(home):
     proc = run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home))
     assert proc.returncode == 0, proc.stderr  # recommended: a warning never fails the run
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert result["status"] == "warn"
     assert "'default-release': 3 saved passwords, no primary password" in result["detail"]
     assert result["evidence"]["protected"] == [
@@ -103,7 +103,7 @@ def test_snapshot_holds_the_count_but_no_login_and_replays(home, tmp_path):
     counts = json.loads(text)["counts"]
     assert sorted(c["logins"] for c in counts.values()) == [2, 3]
     replay = run_cli("check", "--json", "--only", "browser-passwords", "--replay", str(snap))
-    result = json.loads(replay.stdout)["results"][0]
+    result = only_result(replay)
     assert result["status"] == "warn" and "default-release" in result["detail"]
 
 
@@ -111,17 +111,13 @@ def test_with_primary_password_everywhere_passes(home):
     # Only the protected profile left: remove the open one from profiles.ini.
     ini = home / ".mozilla/firefox/profiles.ini"
     ini.write_text(ini.read_text().split("[Profile0]")[0])
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
-        0
-    ]
+    result = check_one("browser-passwords", env=env_for(home))
     assert result["status"] == "pass"
 
 
 def test_no_saved_logins_means_nothing_to_protect(home):
     write_logins(home / ".mozilla/firefox/a1.default-release", 0)
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
-        0
-    ]
+    result = check_one("browser-passwords", env=env_for(home))
     assert result["status"] == "pass"
 
 
@@ -129,9 +125,7 @@ def test_chromium_forced_onto_basic_store_warns(tmp_path):
     home = tmp_path / "home"
     (home / ".config").mkdir(parents=True)
     (home / ".config/chromium-flags.conf").write_text("# my flags\n--password-store=basic\n")
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
-        0
-    ]
+    result = check_one("browser-passwords", env=env_for(home))
     assert result["status"] == "warn"
     assert "~/.config/chromium-flags.conf sets --password-store=basic" in result["detail"]
     assert any("--password-store=basic" in s for s in result["fix"]["steps"])
@@ -141,9 +135,7 @@ def test_commented_flag_is_ignored(tmp_path):
     home = tmp_path / "home"
     (home / ".config").mkdir(parents=True)
     (home / ".config/chrome-flags.conf").write_text("# --password-store=basic\n")
-    result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)["results"][
-        0
-    ]
+    result = check_one("browser-passwords", env=env_for(home))
     assert result["status"] == "pass"
 
 
@@ -155,9 +147,7 @@ def test_running_chromium_with_basic_store_warns(tmp_path):
     try:
         home = tmp_path / "home"
         home.mkdir()
-        result = json.loads(run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home)).stdout)[
-            "results"
-        ][0]
+        result = check_one("browser-passwords", env=env_for(home))
     finally:
         browser.kill()
         browser.wait()

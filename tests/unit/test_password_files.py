@@ -1,12 +1,10 @@
 """plaintext-passwords: names only, never contents: a password list whose content holds a unique marker
 must not leak that marker into the text output, the JSON report or a snapshot."""
 
-import json
-
 import pytest
 
 from checks.readers.password_file_names import classify
-from tests.conftest import run_cli
+from tests.conftest import check_one, only_result, run_cli
 
 MARKER = "UNIQUE-CONTENT-MARKER-3b9e5a"
 
@@ -81,7 +79,7 @@ def test_password_list_is_reported_by_path_and_its_content_never_leaks(home, tmp
     js = run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home))
     snap = tmp_path / "snap.json"
     assert run_cli("snapshot", "-o", str(snap), env=env_for(home)).returncode == 0
-    result = json.loads(js.stdout)["results"][0]
+    result = only_result(js)
     assert result["status"] == "warn"
     assert result["evidence"]["paths"] == ["~/Desktop/old/my-passwords.txt"]
     assert "~/Desktop/old/my-passwords.txt" in text.stdout
@@ -98,9 +96,7 @@ def test_xdg_user_dirs_are_followed(tmp_path):
         '# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR="$HOME/Schreibtisch"\n'
         'XDG_DOCUMENTS_DIR="$HOME/Dokumente"\nXDG_DOWNLOAD_DIR="$HOME"\n'
     )
-    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)[
-        "results"
-    ][0]
+    result = check_one("plaintext-passwords", env=env_for(home))
     assert result["evidence"]["paths"] == ["~/Dokumente/Passwörter.xlsx"]
     assert result["evidence"]["folders"] == ["~/Schreibtisch", "~/Dokumente"]  # never the whole home
 
@@ -111,9 +107,7 @@ def test_depth_and_count_bounds(tmp_path):
     deep.mkdir(parents=True)
     (deep / "passwords.txt").write_text(MARKER)  # four folders down: beyond the bound
     (home / "Documents/a/b/c/logins.csv").write_text(MARKER)  # three down: found
-    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)[
-        "results"
-    ][0]
+    result = check_one("plaintext-passwords", env=env_for(home))
     assert result["evidence"]["paths"] == ["~/Documents/a/b/c/logins.csv"]
 
 
@@ -121,8 +115,6 @@ def test_clean_folders_pass(tmp_path):
     home = tmp_path / "home"
     (home / "Desktop").mkdir(parents=True)
     (home / "Desktop/notes.txt").write_text("hello")
-    result = json.loads(run_cli("check", "--json", "--only", "plaintext-passwords", env=env_for(home)).stdout)[
-        "results"
-    ][0]
+    result = check_one("plaintext-passwords", env=env_for(home))
     assert result["status"] == "pass"
     assert "Desktop" in result["detail"]

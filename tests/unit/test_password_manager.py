@@ -1,11 +1,10 @@
 """password-manager: a real program on PATH, real extension folders, and none at all."""
 
-import json
 import shutil
 import subprocess
 
 from checks.probes.linux_password_manager import parse_dpkg
-from tests.conftest import run_cli
+from tests.conftest import only_result, run_cli
 
 
 def check(home, path):
@@ -17,7 +16,7 @@ def check(home, path):
         env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "PATH": str(path)},
     )
     assert "Traceback" not in proc.stderr, proc.stderr
-    return json.loads(proc.stdout)["results"][0]
+    return only_result(proc)
 
 
 def test_none_found_warns_with_steps(tmp_path):

@@ -10,7 +10,7 @@ from checks.profile import load_profile
 from checks.readers.social_app_match import chromium_app_id, domain_matches, match_social_apps
 from checks.settings import UserSettings
 from checks.system import ProcessInfo
-from tests.conftest import run_cli, stand_in_app
+from tests.conftest import only_result, run_cli, stand_in_app
 
 SCHOOL_TIME = "2026-11-25T10:30:00+00:00"  # a Wednesday, inside the default 08:00-16:00
 SATURDAY = "2026-11-28T10:30:00+00:00"
@@ -33,7 +33,7 @@ def fake_apps(tmp_path):
 def test_running_apps_fail_in_school_hours_and_are_named_not_numbered(fake_apps, tmp_path):
     proc = run_cli("check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME)
     assert proc.returncode == 1, proc.stderr
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert result["status"] == "fail"
     assert "Discord" in result["detail"] and "Telegram" in result["detail"]
     assert result["evidence"]["apps"] == ["Discord", "Telegram"]
@@ -49,7 +49,7 @@ def test_running_apps_fail_in_school_hours_and_are_named_not_numbered(fake_apps,
 def test_running_apps_pass_outside_school_hours_saying_why(fake_apps, at, why):
     proc = run_cli("check", "--json", "--only", "social-apps", "--at", at)
     assert proc.returncode == 0, proc.stderr
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert result["status"] == "pass"
     assert why in result["detail"]
 
@@ -61,7 +61,7 @@ def test_not_working_today_passes(fake_apps, tmp_path):
     proc = run_cli(
         "check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME, env={"DEVICECHECK_CONFIG_DIR": str(config)}
     )
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert result["status"] == "pass"
     assert "you said you are not working today" in result["detail"]
 
@@ -82,7 +82,7 @@ def test_no_social_app_running_passes_in_school_hours(tmp_path):
         )
     )
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap))
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert proc.returncode == 0
     assert result["status"] == "pass"
     assert result["detail"] == "No social media app from your agency's list is open."
@@ -176,7 +176,7 @@ def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
         == 0
     )
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap), "--at", SCHOOL_TIME)
-    result = json.loads(proc.stdout)["results"][0]
+    result = only_result(proc)
     assert result["status"] == "fail" and result["evidence"]["apps"] == ["Discord", "Telegram"]
 
 

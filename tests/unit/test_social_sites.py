@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, only_result, run_cli
 
 TZ = timezone(timedelta(hours=1))  # not UTC, so a time-zone slip shows
 AT = "2026-11-25T15:00:00+01:00"  # Wednesday, in school hours (08:00-16:00)
@@ -82,7 +82,7 @@ def check(home, profile, at=AT, *extra):
         env={"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")},
     )
     assert "Traceback" not in proc.stderr, proc.stderr
-    return proc, json.loads(proc.stdout)["results"][0]
+    return proc, only_result(proc)
 
 
 def chrome_visits():
@@ -204,7 +204,7 @@ def test_not_a_school_day_passes_without_reading(home):
 def test_off_unless_turned_on(home):
     home, _profile = home
     proc = run_cli("check", "--json", "--only", "social-sites", "--at", AT, env={"HOME": str(home)})
-    assert json.loads(proc.stdout)["results"][0]["status"] == "skipped"
+    assert only_result(proc)["status"] == "skipped"
 
 
 def test_a_database_locked_by_the_browser_is_still_read(home):
