@@ -81,9 +81,8 @@ def print_budget(deb: Path, tarball: Path, onedir: Path) -> None:
     mb = 1024 * 1024
     deb_mb = deb.stat().st_size / mb
     say("size budget")
-    print(
-        f"  .deb            {deb_mb:6.1f} MB  (budget {BUDGET_DEB_MB} MB: {'ok' if deb_mb <= BUDGET_DEB_MB else 'OVER'})"
-    )
+    verdict = "ok" if deb_mb <= BUDGET_DEB_MB else "OVER"
+    print(f"  .deb            {deb_mb:6.1f} MB  (budget {BUDGET_DEB_MB} MB: {verdict})")
     print(f"  .tar.gz         {tarball.stat().st_size / mb:6.1f} MB")
     print(f"  onedir          {tree_bytes(onedir) / mb:6.1f} MB  ({onedir.relative_to(ROOT)})")
     print(f"  --version       {time_version(onedir / 'devicecheck'):6.3f} s   (median of 5)")

@@ -386,9 +386,8 @@ def main() -> int:
     headers = ("figure", "median", "runs", "target", "met")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
-    print(
-        f"Device Check benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
-    )
+    when, python = time.strftime("%Y-%m-%d %H:%M %Z"), sys.version.split()[0]
+    print(f"Device Check benchmark, {when}, {os.cpu_count()} CPUs, Python {python}")
     print(line)
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
