@@ -67,7 +67,7 @@ TEST_PACKAGES = [
     "strace",
     "procps",
     "dunst",
-    # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
+    # packaging/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
     # the test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick's import).
     f"libpython{sys.version_info.major}.{sys.version_info.minor}",
     "binutils",
@@ -185,7 +185,7 @@ def main(argv: list[str]) -> int:
     if what == "run":
         return subprocess.call([str(py), "-m", "desktop", *rest])
     steps = [
-        [str(py), "-m", "ruff", "check", "checks", "desktop", "tests", "tools", "build", "dev.py"],
+        [str(py), "-m", "ruff", "check", "checks", "desktop", "tests", "tools", "packaging", "dev.py"],
         [str(py), "-m", "mypy"],
         [str(py), "-m", "pytest", *rest],
     ]

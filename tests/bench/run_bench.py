@@ -138,7 +138,7 @@ def bench_deb(deb: str | None, runs: int) -> tuple[list[float], list[float]] | s
     """The packaged app: the .deb's files unpacked with dpkg-deb -x (the same files an install puts in
     /opt/devicecheck; nothing is installed on this machine), launched with the same timing hook."""
     if not deb:
-        return "not measured: pass --deb dist/devicecheck_<version>_amd64.deb (build it with the build/ scripts)"
+        return "not measured: pass --deb dist/devicecheck_<version>_amd64.deb (build it with the packaging/ scripts)"
     if not os.environ.get("DISPLAY") or not shutil.which("dpkg-deb"):
         return "needs a display and dpkg-deb"
     shown, last = [], []
