@@ -131,3 +131,17 @@ def test_the_tarball_holds_the_bundle_in_one_folder(build_modules: dict, tmp_pat
     assert members[f"{top}/devicecheck"].mode & 0o100 and members[f"{top}/devicecheck"].uname == "root"
     assert f"{top}/devicecheck.png" in members
 
+
+def test_every_package_folder_is_listed_in_pyproject() -> None:
+    """pyproject.toml lists packages by hand (resources are mapped to devicecheck_resources), so a new
+    sub-package left out of the list would be missing from `pip install .` and the wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("checks", "desktop")
+        for init in (ROOT / top).rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
