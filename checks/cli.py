@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+from checks import logs
 from checks._version import __version__
 from checks.catalogue import CHECK_IDS
 from checks.profile import ProfileError
@@ -92,7 +93,10 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
     engine = Engine(system, profile, settings, at)
     ctx = engine.context()
-    results = engine.run(RunOptions(only=parse_only(getattr(args, "only", None))), ctx=ctx)
+    only = parse_only(getattr(args, "only", None))
+    started = logs.run_started("check", only)
+    results = engine.run(RunOptions(only=only), ctx=ctx)
+    logs.run_finished("check", results, started)
     decls = declaration_states(profile.declarations, store.load_declarations())
     report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now)
     failed = any(r.status is Status.FAIL for r in results)
@@ -130,7 +134,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     from checks.settings import UserSettings
 
     settings = UserSettings(opt_in={"social-sites": True})
-    Engine(recorder, profile, settings).run()
+    started = logs.run_started("snapshot")
+    logs.run_finished("snapshot", Engine(recorder, profile, settings).run(), started)
     text = json.dumps(recorder.snapshot(), indent=1, sort_keys=False) + "\n"
     if args.output:
         from checks.atomic import atomic_write_text

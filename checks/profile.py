@@ -283,7 +283,7 @@ def default_profile_path() -> Path:
 
 
 def baked_profile_path() -> Path | None:
-    """An installer's own profile (build/package.py --profile copies it here)."""
+    """An installer's own profile (packaging/package.py --profile copies it here)."""
     path = resource("profiles", "agency.toml")
     return path if path.is_file() else None
 

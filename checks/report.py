@@ -1,4 +1,4 @@
-"""The report: JSON (schema devicecheck-report/1, DESIGN.md) and the plain-text checklist."""
+"""The report: JSON (schema devicecheck-report/1, docs/ARCHITECTURE.md) and the plain-text checklist."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """Snapshots: record what the probes read (RecordingSystem) and answer from it later (ReplaySystem).
 
-Format: DESIGN.md "Snapshot format". Beyond it, a snapshot may hold "which" (program -> path or null),
-"stats" (path -> {size, mtime, is_dir}) and "queries" (read-only SQLite rows a check needs: counts and
-check values only, never a URL or a login) and "counts" (path -> {key: number of items in that JSON list},
-e.g. how many saved logins; never the items). What a snapshot lacks behaves as on a machine that lacks it.
+Format: docs/ARCHITECTURE.md, "The snapshot". Besides commands, files, folders, registry values, processes
+and the keyring, a snapshot may hold "which" (program -> path or null), "stats" (path -> {size, mtime,
+is_dir}), "queries" (read-only SQLite rows a check needs: counts and check values only, never a URL or a
+login) and "counts" (path -> {key: number of items in that JSON list}, e.g. how many saved logins; never the
+items). What a snapshot lacks behaves as on a machine that lacks it.
 """
 
 from __future__ import annotations

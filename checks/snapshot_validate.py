@@ -71,7 +71,8 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
             and isinstance(value.get("is_dir", False), bool)
         ):
             raise SnapshotError(
-                f"{path}: stats[{name!r}] must be an object with a whole-number 'size', a number 'mtime' and a true/false 'is_dir'"
+                f"{path}: stats[{name!r}] must be an object with a whole-number 'size', "
+                "a number 'mtime' and a true/false 'is_dir'"
             )
     for name, value in (data.get("which") or {}).items():
         if value is not None and not isinstance(value, str):

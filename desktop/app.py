@@ -10,7 +10,10 @@ import os
 import sys
 import time
 from datetime import datetime
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:  # Qt is imported inside run_app, after the timing starts
+    from PySide6.QtWidgets import QApplication
 
 _T0 = time.monotonic()  # as early as this module is imported; the process start is added below
 
@@ -72,6 +75,18 @@ def save_screenshot(widget: object, path: str) -> bool:
     return bool(pix.save(path))
 
 
+def gui_application() -> QApplication:
+    """The one QApplication: the existing one (pytest-qt makes it in tests) or a new one."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if existing is None:
+        return QApplication(sys.argv[:1])
+    if not isinstance(existing, QApplication):  # a console-only QCoreApplication cannot show a window
+        raise RuntimeError("a non-GUI QCoreApplication already runs; the window needs a QApplication")
+    return existing
+
+
 def run_app(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -87,7 +102,7 @@ def run_app(argv: list[str]) -> int:
     from desktop.session import Session
 
     _timing("python and Qt loaded")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = gui_application()
     _timing("display connected")
     QApplication.setApplicationName("Device Check")
     QApplication.setDesktopFileName("devicecheck")

@@ -34,7 +34,12 @@ def attach_background(app: QApplication, window: Any, session: Any, instance: Si
     instance.show_requested.connect(bg.show_window)
     window.settings_changed.connect(bg.settings_changed)
     window.run_finished.connect(bg.seen_in_window)
-    bg.check_requested.connect(lambda: (bg.show_window(), window.check_everything()))
+
+    def check_now() -> None:  # "Check now" from the tray: bring the window up and run every check
+        bg.show_window()
+        window.check_everything()
+
+    bg.check_requested.connect(check_now)
 
     def tray_saved(settings: UserSettings) -> None:  # "not working today" / "pause" from the tray menu
         session.settings = settings

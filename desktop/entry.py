@@ -27,6 +27,10 @@ def write_pdf_lazily(report: dict[str, Any], path: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not set(args) & {"--version", "-h", "--help"}:  # a question about the program is not a run
+        from checks.logs import setup_logging
+
+        setup_logging()
     if args and args[0] in ENGINE_COMMANDS:
         from checks.cli import main as cli_main
 

@@ -32,7 +32,10 @@ from desktop.widgets_common import button, scaled_font, wrapping_label
 def school_hours_text(session: Session) -> str:
     day = session.context().school_day
     if day.in_session and day.today:
-        return f"School hours now: {day.today[0]:%H:%M} to {day.today[1]:%H:%M}. Social media stays closed until the end of the day."
+        return (
+            f"School hours now: {day.today[0]:%H:%M} to {day.today[1]:%H:%M}. "
+            "Social media stays closed until the end of the day."
+        )
     if day.today:
         return f"School hours today: {day.today[0]:%H:%M} to {day.today[1]:%H:%M} ({day.reason})."
     return f"Not a school day: {day.reason}."

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from checks import logs
 from checks.engine import CHECK_DEADLINE, Engine, RunOptions
 from checks.model import CheckResult
 
@@ -42,11 +43,13 @@ class CheckRunner(QObject):
 
     def _work(self, engine: Engine, only: tuple[str, ...]) -> None:
         try:
+            started = logs.run_started("window", only)
             results = engine.run(
                 RunOptions(only=only, deadline=self.deadline),
                 on_start=lambda cid: self._emit(self.started, cid),
                 on_result=self._emit_result,
             )
+            logs.run_finished("window", results, started)
         finally:
             with self._lock:
                 self._active -= 1

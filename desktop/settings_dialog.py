@@ -57,8 +57,21 @@ def profile_week(profile: Profile) -> dict[str, tuple[time, time] | None]:
 
 
 def holiday_text(start: date, end: date) -> str:
-    fmt = lambda d: f"{d.day} {d:%B %Y}"  # noqa: E731
+    def fmt(d: date) -> str:
+        return f"{d.day} {d:%B %Y}"
+
     return fmt(start) if start == end else f"{fmt(start)} to {fmt(end)}"
+
+
+def picked_date(edit: QDateEdit) -> date:
+    """The edit's date as a Python date (Qt's toPython() is typed as returning object)."""
+    qd = edit.date()
+    return date(qd.year(), qd.month(), qd.day())
+
+
+def picked_time(edit: QTimeEdit) -> time:
+    qtime = edit.time()
+    return time(qtime.hour(), qtime.minute(), qtime.second(), qtime.msec() * 1000)
 
 
 class SettingsDialog(QDialog):
@@ -214,7 +227,7 @@ class SettingsDialog(QDialog):
         self.holidays.addItem(item)
 
     def _add_holiday(self) -> None:
-        start, end = self.hol_start.date().toPython(), self.hol_end.date().toPython()
+        start, end = picked_date(self.hol_start), picked_date(self.hol_end)
         if end < start:
             start, end = end, start
         self._add_holiday_item(start, end)
@@ -233,7 +246,7 @@ class SettingsDialog(QDialog):
             if not self.day_boxes[d].isChecked():
                 week[d] = None
                 continue
-            start, end = self.starts[d].time().toPython(), self.ends[d].time().toPython()
+            start, end = picked_time(self.starts[d]), picked_time(self.ends[d])
             if end <= start:
                 self.hours_error.setText(f"On {DAY_NAMES[d]}s the end time must be after the start time.")
                 self.hours_error.show()

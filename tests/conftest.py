@@ -25,6 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("DEVICECHECK_CONFIG_DIR", str(folder))
+    # The support log too: a `devicecheck` a test starts never writes into the developer's own log folder.
+    monkeypatch.setenv("DEVICECHECK_LOG_DIR", str(tmp_path / "log"))
     return folder
 
 

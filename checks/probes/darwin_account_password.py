@@ -21,5 +21,6 @@ READS: tuple[Read, ...] = ()
 def read(ctx: CheckContext) -> AccountPasswordFacts:
     raise ProbeUnknown(
         "macOS does not let an app check whether your account password is empty without trying to sign in, "
-        "which could lock you out, so Device Check does not try. Make sure your Mac asks for a password when you sign in.",
+        "which could lock you out, so Device Check does not try. "
+        "Make sure your Mac asks for a password when you sign in.",
     )

@@ -96,13 +96,14 @@ def read(ctx: CheckContext) -> LockFacts:
     if display_seconds is not None:
         sources.append("pmset display sleep")
     asked, delay = parsed if parsed is not None else (None, None)
-    # The screen saver starts at idleTime; the password delay after it is a grace (DESIGN: lock-on-wake,
+    # The screen saver starts at idleTime; the password delay after it is a grace (see the lock-on-wake check,
     # "from sleep / screen saver"), judged against max_grace_seconds like KDE's LockGrace, not added here.
     lock_delay = 0 if asked else None
     notes = []
     if saver_unknown:
         notes.append(
-            f"This Mac did not say when the screen saver starts ({idle.why_not() if not idle.ok else 'an answer Device Check does not recognise'})."
+            "This Mac did not say when the screen saver starts"
+            f" ({idle.why_not() if not idle.ok else 'an answer Device Check does not recognise'})."
         )
     elif idle_seconds is None:
         notes.append("This Mac did not say when the screen saver starts or the display turns off.")

@@ -28,7 +28,10 @@ READS = (
 
 
 def argv_for(drive: str) -> tuple[str, ...]:
-    script = f"(New-Object -ComObject Shell.Application).NameSpace('{drive}\\').Self.ExtendedProperty('System.Volume.BitLockerProtection')"
+    script = (
+        f"(New-Object -ComObject Shell.Application).NameSpace('{drive}\\')"
+        ".Self.ExtendedProperty('System.Volume.BitLockerProtection')"
+    )
     return ("powershell", "-NoProfile", "-NonInteractive", "-Command", script)
 
 

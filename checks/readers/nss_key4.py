@@ -7,7 +7,7 @@ never a saved login. Method: lclevy/firepwd and LaZagne's mozilla module (facts 
   modern NSS  PBES2 (1.2.840.113549.1.5.13): PBKDF2-HMAC-SHA256 over SHA1(global salt + password),
               AES-256-CBC with IV = 04 0e + the 14 stored bytes;
   older NSS   pbeWithSha1AndTripleDES-CBC (1.2.840.113549.1.12.5.1.3) with NSS's own SHA1/HMAC key derivation.
-Tested against real key4.db files made by NSS's certutil (tests/test_browser_passwords.py).
+Tested against real key4.db files made by NSS's certutil (tests/unit/test_browser_passwords.py).
 """
 
 from __future__ import annotations

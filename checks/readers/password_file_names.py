@@ -46,7 +46,8 @@ EXPORT_NAME = re.compile(r"^bitwarden_(encrypted_)?export_\d*", re.IGNORECASE)
 
 # Long words that mean "password(s)" wherever they appear in a name (MyPasswords, passwordlist) ...
 ANYWHERE = re.compile(
-    r"passw(or|ö|oe)r?d|passw(ö|oe)rter|passwort|kennw(o|ö|oe)rt|wachtwoord|motsdepasse|motdepasse|mots?[ _.-]de[ _.-]passe|"
+    r"passw(or|ö|oe)r?d|passw(ö|oe)rter|passwort|kennw(o|ö|oe)rt|wachtwoord|"
+    r"motsdepasse|motdepasse|mots?[ _.-]de[ _.-]passe|"
     r"contrase(ñ|n)a|senhas?|has(ł|l)o|credentials|salasana|adgangskode|lösenord|losenord",
     re.IGNORECASE,
 )

@@ -77,9 +77,8 @@ def run_monitor(minutes: float, interval: int, sample_every: float) -> None:
     out = proc.communicate()[0]
     scans = [json.loads(line).get("scans") for line in out.splitlines() if '"finished"' in line]
     shutil.rmtree(tmp, ignore_errors=True)
-    print(
-        f"monitor run: {minutes:g} min at a {interval} s interval, {len(rss)} samples, scans done: {scans[0] if scans else '?'}"
-    )
+    done = scans[0] if scans else "?"
+    print(f"monitor run: {minutes:g} min at a {interval} s interval, {len(rss)} samples, scans done: {done}")
     print(f"  RSS MiB: start {rss[0]:.1f}, end {rss[-1]:.1f}, max {max(rss):.1f}")
     print(
         f"  CPU %:   mean {cpu_total / wall * 100:.3f} (CPU seconds {cpu_total:.2f} over {wall:.0f} s), "

@@ -32,7 +32,8 @@ store = SettingsStore(Path(sys.argv[1]))
 versions = [
     (UserSettings(monitoring=True), {"phone-pin": datetime(2026, 11, 1, 9, 0, tzinfo=UTC)}),
     (UserSettings(monitoring=False, not_working_on=date(2026, 11, 25), opt_in={"social-sites": True}),
-     {"phone-pin": datetime(2026, 11, 25, 9, 0, tzinfo=UTC), "privacy-settings": datetime(2026, 11, 25, 9, 1, tzinfo=UTC)}),
+     {"phone-pin": datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
+      "privacy-settings": datetime(2026, 11, 25, 9, 1, tzinfo=UTC)}),
 ]
 i = 0
 while True:

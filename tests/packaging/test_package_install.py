@@ -2,7 +2,7 @@
 `devicecheck`, open its window on Xvfb and screenshot it, then remove it and find nothing left.
 
 Slow (a PyInstaller build, then dpkg) and needs root, so it runs only with DEVICECHECK_PACKAGE_TEST=1:
-.ci/run runs it after `build/package.py`, reusing the .deb that step built."""
+.ci/run runs it after `packaging/package.py`, reusing the .deb that step built."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ TARBALL = ROOT / "dist" / f"devicecheck-northfield-supply-teachers-{__version__}
 def newest_source() -> float:
     return max(
         p.stat().st_mtime
-        for d in ("checks", "desktop", "resources", "build")
+        for d in ("checks", "desktop", "resources", "packaging")
         for p in (ROOT / d).rglob("*")
         if p.is_file() and "out" not in p.relative_to(ROOT).parts and "work" not in p.relative_to(ROOT).parts
     )
@@ -47,10 +47,12 @@ def newest_source() -> float:
 
 @pytest.fixture(scope="module")
 def deb() -> Path:
-    """The branded .deb: the one .ci/run's package step just built, or a fresh build when it is stale."""
+    """The branded .deb: the one .ci/run's package step just built, or a fresh build when it is stale.
+    Built by `dev.py build`, from the app's own .venv: the tests' venv holds test tools a bundle must not."""
     if not DEB.exists() or DEB.stat().st_mtime < newest_source():
+        base_python = Path(sys.base_prefix) / "bin" / "python3"  # dev.py refuses to run from a venv
         subprocess.run(
-            [sys.executable, str(ROOT / "build" / "package.py"), "--profile", str(SAMPLE), "--no-budget"],
+            [str(base_python), str(ROOT / "dev.py"), "build", "--profile", str(SAMPLE), "--no-budget"],
             check=True,
             cwd=ROOT,
             timeout=900,
@@ -365,10 +367,10 @@ def test_the_tarball_runs_from_wherever_it_is_unpacked(deb: Path, tmp_path: Path
 
 
 def test_a_build_without_a_profile_uses_the_default_profile(tmp_path: Path) -> None:
-    """Needs the unbranded build too (`build/package.py --no-budget`, two minutes more): skipped when absent."""
+    """Needs the unbranded build too (`packaging/package.py --no-budget`, two minutes more): skipped when absent."""
     plain = ROOT / "dist" / f"devicecheck-{__version__}-linux-x86_64.tar.gz"
     if not plain.exists() or plain.stat().st_mtime < newest_source():
-        pytest.skip("no fresh unbranded build in dist/ (run build/package.py without --profile first)")
+        pytest.skip("no fresh unbranded build in dist/ (run packaging/package.py without --profile first)")
     with tarfile.open(plain) as tar:
         tar.extractall(tmp_path, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
     exe = tmp_path / f"devicecheck-{__version__}" / "devicecheck"
@@ -386,11 +388,24 @@ def test_a_build_without_a_profile_uses_the_default_profile(tmp_path: Path) -> N
     assert (profile["agency"], profile["source"]) == ("", "default")
 
 
-def test_removing_the_package_leaves_nothing_behind(installed: Path) -> None:
+def test_removing_the_package_leaves_nothing_behind(installed: Path, deb: Path) -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(
         ["apt-get", "remove", "-y", "devicecheck"], check=True, env=env, stdout=subprocess.DEVNULL, timeout=300
     )
+    try:
+        assert_nothing_left()
+    finally:  # tests run in random order: put it back for the ones that come after this one
+        subprocess.run(
+            ["apt-get", "install", "-y", "--no-install-recommends", str(deb)],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            timeout=600,
+        )
+
+
+def assert_nothing_left() -> None:
     for path in (
         "/opt/devicecheck",
         "/usr/bin/devicecheck",

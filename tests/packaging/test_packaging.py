@@ -13,17 +13,17 @@ import pytest
 
 from tests.conftest import ROOT, need
 
-BUILD = ROOT / "build"
+PACKAGING = ROOT / "packaging"
 SAMPLE = ROOT / "resources" / "profiles" / "sample-agency.toml"
 
 
 @pytest.fixture(scope="module")
 def build_modules() -> dict[str, object]:
-    sys.path.insert(0, str(BUILD))
+    sys.path.insert(0, str(PACKAGING))
     try:
         return {name: importlib.import_module(name) for name in ("branding", "debian", "qt_trim")}
     finally:
-        sys.path.remove(str(BUILD))
+        sys.path.remove(str(PACKAGING))
 
 
 def test_branded_names_carry_the_agency(build_modules: dict) -> None:
@@ -50,7 +50,7 @@ def test_a_bad_profile_stops_the_build_with_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "agency.toml"
     bad.write_text('[lock]\nmax_idle_minutes = "soon"\n', encoding="utf-8")
     res = subprocess.run(
-        [sys.executable, str(BUILD / "package.py"), "--profile", str(bad)],
+        [sys.executable, str(PACKAGING / "package.py"), "--profile", str(bad)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -130,3 +130,18 @@ def test_the_tarball_holds_the_bundle_in_one_folder(build_modules: dict, tmp_pat
     assert {m.split("/")[0] for m in members} == {top}
     assert members[f"{top}/devicecheck"].mode & 0o100 and members[f"{top}/devicecheck"].uname == "root"
     assert f"{top}/devicecheck.png" in members
+
+
+def test_every_package_folder_is_listed_in_pyproject() -> None:
+    """pyproject.toml lists packages by hand (resources are mapped to devicecheck_resources), so a new
+    sub-package left out of the list would be missing from `pip install .` and the wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("checks", "desktop")
+        for init in (ROOT / top).rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"

@@ -106,7 +106,8 @@ def test_windows_names_drop_exe_and_paths():
         ProcessInfo(
             5,
             "WhatsApp.exe",
-            "C:\\Program Files\\WindowsApps\\5319275A.WhatsAppDesktop_2.2134.10.0_x64__cv1g1gvanyjgm\\app\\WhatsApp.exe",
+            "C:\\Program Files\\WindowsApps\\5319275A.WhatsAppDesktop_2.2134.10.0_x64__cv1g1gvanyjgm"
+            "\\app\\WhatsApp.exe",
             (),
         )
     ]

@@ -1,4 +1,4 @@
-"""Which Qt plugins and translations the bundle keeps (used by the hooks in build/hooks/).
+"""Which Qt plugins and translations the bundle keeps (used by the hooks in packaging/hooks/).
 
 Filtering inside the hooks, before PyInstaller follows each plugin's library dependencies, means a dropped
 plugin's libraries (the GTK3 theme's system GTK, the virtual keyboard's QML and Quick) are never collected."""

@@ -1,10 +1,10 @@
 #!/bin/bash
 # Signs "Device Check.app" (hardened runtime), puts it in a .dmg, notarises the .dmg and staples the ticket.
-# Run on macOS after `python3 build/package.py [--profile FILE]` has built build/out/Device Check.app.
+# Run on macOS after `python3 packaging/package.py [--profile FILE]` has built packaging/out/Device Check.app.
 #
-#   build/macos/sign_and_notarize.sh "Developer ID Application: Northfield Supply Teachers Ltd (AB12CD34EF)"
+#   packaging/macos/sign_and_notarize.sh "Developer ID Application: Northfield Supply Teachers Ltd (AB12CD34EF)"
 #
-# Notarisation credentials, one of (see build/README.md):
+# Notarisation credentials, one of (see packaging/README.md):
 #   NOTARY_PROFILE=name                      a profile saved with `xcrun notarytool store-credentials`
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD   an Apple ID with an app-specific password
 #   NOTARY_KEY=AuthKey_XXXX.p8, NOTARY_KEY_ID, NOTARY_ISSUER   an App Store Connect API key
@@ -12,10 +12,10 @@ set -euo pipefail
 
 IDENTITY="${1:?usage: $0 \"Developer ID Application: Name (TEAMID)\"}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-APP="$ROOT/build/out/Device Check.app"
-ENTITLEMENTS="$ROOT/build/macos/entitlements.plist"
-BRAND="$ROOT/build/out/brand.json"   # written by build/package.py: version and file-name stem
-[ -d "$APP" ] || { echo "No $APP: run python3 build/package.py first" >&2; exit 2; }
+APP="$ROOT/packaging/out/Device Check.app"
+ENTITLEMENTS="$ROOT/packaging/macos/entitlements.plist"
+BRAND="$ROOT/packaging/out/brand.json"   # written by packaging/package.py: version and file-name stem
+[ -d "$APP" ] || { echo "No $APP: run python3 packaging/package.py first" >&2; exit 2; }
 VERSION="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$BRAND")"
 STEM="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["file_stem"])' "$BRAND")"
 DMG="$ROOT/dist/$STEM-$VERSION-macos.dmg"

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Build Device Check's installers in one step.
 
-    python build/package.py [--profile FILE]
+    python packaging/package.py [--profile FILE]
 
-Runs PyInstaller with build/devicecheck.spec (work files in build/work/, the bundle in build/out/), then:
+Runs PyInstaller with packaging/devicecheck.spec (work files in packaging/work/, the bundle in packaging/out/), then:
 on Linux writes dist/devicecheck[-<agency>]_<version>_amd64.deb and dist/devicecheck[-<agency>]-<version>-linux-
 x86_64.tar.gz and prints the size budget (.deb size, bundle size, launch times); on Windows compiles the Inno
 Setup installer (signed with --certificate/--thumbprint); on macOS builds the .app (signed, notarised and put
 in a .dmg with --identity). --profile bakes an agency profile in (validated first); without it the build uses
-the default profile. Needs Python 3.11 with the project's build extra (pip install .[build]); see build/README.md.
+the default profile. Needs Python 3.11 with the project's build extra (pip install .[build]); see packaging/README.md.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-BUILD = Path(__file__).resolve().parent
-sys.path.insert(0, str(BUILD))
+PACKAGING = Path(__file__).resolve().parent
+sys.path.insert(0, str(PACKAGING))
 
 from branding import ROOT, Brand, load_brand  # noqa: E402
 from debian import build_deb, build_tarball  # noqa: E402
 
 from checks.profile import ProfileError  # noqa: E402
 
-OUT, WORK, DIST = BUILD / "out", BUILD / "work", ROOT / "dist"
+OUT, WORK, DIST = PACKAGING / "out", PACKAGING / "work", ROOT / "dist"
 BUDGET_DEB_MB, BUDGET_WINDOW_S = 50, 0.5
 
 
@@ -43,7 +43,7 @@ def run_pyinstaller(brand: Brand) -> Path:
         sys.executable,
         "-m",
         "PyInstaller",
-        str(BUILD / "devicecheck.spec"),
+        str(PACKAGING / "devicecheck.spec"),
         "--noconfirm",
         "--log-level",
         "WARN",
@@ -81,9 +81,8 @@ def print_budget(deb: Path, tarball: Path, onedir: Path) -> None:
     mb = 1024 * 1024
     deb_mb = deb.stat().st_size / mb
     say("size budget")
-    print(
-        f"  .deb            {deb_mb:6.1f} MB  (budget {BUDGET_DEB_MB} MB: {'ok' if deb_mb <= BUDGET_DEB_MB else 'OVER'})"
-    )
+    verdict = "ok" if deb_mb <= BUDGET_DEB_MB else "OVER"
+    print(f"  .deb            {deb_mb:6.1f} MB  (budget {BUDGET_DEB_MB} MB: {verdict})")
     print(f"  .tar.gz         {tarball.stat().st_size / mb:6.1f} MB")
     print(f"  onedir          {tree_bytes(onedir) / mb:6.1f} MB  ({onedir.relative_to(ROOT)})")
     print(f"  --version       {time_version(onedir / 'devicecheck'):6.3f} s   (median of 5)")
@@ -101,7 +100,7 @@ def print_budget(deb: Path, tarball: Path, onedir: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build/package.py", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="packaging/package.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--profile", metavar="FILE", help="agency profile (TOML) to bake into the installers")
     parser.add_argument("--no-budget", action="store_true", help="Linux: skip the launch-time measurement")
     parser.add_argument(
@@ -115,13 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         brand = load_brand(args.profile)
     except ProfileError as exc:
-        print(f"build/package.py: {exc}", file=sys.stderr)
+        print(f"packaging/package.py: {exc}", file=sys.stderr)
         return 2
     linux = sys.platform.startswith("linux")
     for tool in ("dpkg-deb", "ldd", "strip") if linux else ():
         if not shutil.which(tool):
             print(
-                f"build/package.py: needs {tool} (Debian/Ubuntu: apt-get install dpkg libc-bin binutils)",
+                f"packaging/package.py: needs {tool} (Debian/Ubuntu: apt-get install dpkg libc-bin binutils)",
                 file=sys.stderr,
             )
             return 2
@@ -143,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     problems = missing_libraries(onedir)
     if problems:
-        print("build/package.py: the bundle misses libraries:\n  " + "\n  ".join(problems), file=sys.stderr)
+        print("packaging/package.py: the bundle misses libraries:\n  " + "\n  ".join(problems), file=sys.stderr)
         return 1
     deb = build_deb(onedir, brand, WORK / "deb-root", DIST)
     tarball = build_tarball(onedir, brand, DIST)

@@ -1,9 +1,9 @@
 """Draws Device Check's icon with Qt and writes every format the installers need.
 
-    python build/make_icons.py
+    python packaging/make_icons.py
 
 Writes resources/icons/devicecheck.png (256 px, the window and Linux menu icon, bundled with the app),
-resources/icons/devicecheck-48.png, build/icons/devicecheck.ico (Windows) and build/icons/devicecheck.icns
+resources/icons/devicecheck-48.png, packaging/icons/devicecheck.ico (Windows) and packaging/icons/devicecheck.icns
 (macOS). The outputs are committed, so a build never needs this script; run it only to change the icon.
 ICO and ICNS are written by hand (both formats can hold PNG images) so no extra imaging library is needed.
 """
@@ -88,12 +88,12 @@ def main() -> int:
     _app = QGuiApplication(sys.argv[:1])
     pngs = {s: png_bytes(draw(s)) for s in (16, 24, 32, 48, 64, 128, 256, 512, 1024)}
     (ROOT / "resources" / "icons").mkdir(parents=True, exist_ok=True)
-    (ROOT / "build" / "icons").mkdir(parents=True, exist_ok=True)
+    (ROOT / "packaging" / "icons").mkdir(parents=True, exist_ok=True)
     outputs = {
         ROOT / "resources" / "icons" / "devicecheck.png": pngs[256],
         ROOT / "resources" / "icons" / "devicecheck-48.png": pngs[48],
-        ROOT / "build" / "icons" / "devicecheck.ico": ico({s: pngs[s] for s in (16, 24, 32, 48, 64, 128, 256)}),
-        ROOT / "build" / "icons" / "devicecheck.icns": icns({s: pngs[s] for s in (128, 256, 512, 1024)}),
+        ROOT / "packaging" / "icons" / "devicecheck.ico": ico({s: pngs[s] for s in (16, 24, 32, 48, 64, 128, 256)}),
+        ROOT / "packaging" / "icons" / "devicecheck.icns": icns({s: pngs[s] for s in (128, 256, 512, 1024)}),
     }
     for path, data in outputs.items():
         path.write_bytes(data)

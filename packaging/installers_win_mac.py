@@ -1,7 +1,7 @@
-"""The Windows and macOS steps of build/package.py, run on those systems (they cannot run on Linux).
+"""The Windows and macOS steps of packaging/package.py, run on those systems (they cannot run on Linux).
 
-Windows: sign the bundle's .exe files (build/windows/sign.ps1, when a certificate is given), compile the Inno
-Setup script, sign the setup .exe. macOS: build/macos/sign_and_notarize.sh when a Developer ID is given."""
+Windows: sign the bundle's .exe files (packaging/windows/sign.ps1, when a certificate is given), compile the Inno
+Setup script, sign the setup .exe. macOS: packaging/macos/sign_and_notarize.sh when a Developer ID is given."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from branding import ROOT, Brand
 
-BUILD = ROOT / "build"
+PACKAGING = ROOT / "packaging"
 INNO_DEFAULT = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
 
 
@@ -23,7 +23,7 @@ def _sign_windows(files: list[Path], certificate: str | None, thumbprint: str | 
         "-ExecutionPolicy",
         "Bypass",
         "-File",
-        str(BUILD / "windows" / "sign.ps1"),
+        str(PACKAGING / "windows" / "sign.ps1"),
         "-Files",
         ",".join(str(f) for f in files),
     ]
@@ -47,7 +47,7 @@ def windows_installer(onedir: Path, brand: Brand, certificate: str | None, thumb
             f"/DAppVersion={brand.version}",
             f"/DAppDisplayName={brand.display_name}",
             f"/DFileStem={brand.file_stem}",
-            str(BUILD / "windows" / "devicecheck.iss"),
+            str(PACKAGING / "windows" / "devicecheck.iss"),
         ],
         check=True,
     )
@@ -55,16 +55,16 @@ def windows_installer(onedir: Path, brand: Brand, certificate: str | None, thumb
     if signing:
         _sign_windows([setup], certificate, thumbprint)
     else:
-        print("[package] not signed: pass --certificate FILE.pfx or --thumbprint HASH (see build/README.md)")
+        print("[package] not signed: pass --certificate FILE.pfx or --thumbprint HASH (see packaging/README.md)")
     return setup
 
 
 def macos_dmg(brand: Brand, identity: str | None) -> Path | None:
     if not identity:
         print(
-            "[package] built build/out/Device Check.app; to sign, notarise and make the .dmg run:\n"
-            '    build/macos/sign_and_notarize.sh "Developer ID Application: Your Agency (TEAMID)"'
+            "[package] built packaging/out/Device Check.app; to sign, notarise and make the .dmg run:\n"
+            '    packaging/macos/sign_and_notarize.sh "Developer ID Application: Your Agency (TEAMID)"'
         )
         return None
-    subprocess.run([str(BUILD / "macos" / "sign_and_notarize.sh"), identity], check=True)
+    subprocess.run([str(PACKAGING / "macos" / "sign_and_notarize.sh"), identity], check=True)
     return ROOT / "dist" / f"{brand.file_stem}-{brand.version}-macos.dmg"

@@ -1,12 +1,12 @@
 ; Device Check: a per-user Windows installer (no administrator rights needed). Inno Setup 6.3 or newer.
 ;
-; build/package.py runs this for you on Windows when ISCC.exe is found. By hand, from the checkout:
-;   ISCC.exe /DAppVersion=0.1.0 /DAppDisplayName="Device Check" /DFileStem=devicecheck build\windows\devicecheck.iss
-; It packs build\out\devicecheck\ (the PyInstaller bundle) into dist\<FileStem>-<AppVersion>-windows-x64-setup.exe.
-; Sign the bundle's .exe files before this and the setup .exe after it: build\windows\sign.ps1.
+; packaging/package.py runs this for you on Windows when ISCC.exe is found. By hand, from the checkout:
+;   ISCC.exe /DAppVersion=0.1.0 /DAppDisplayName="Device Check" /DFileStem=devicecheck packaging\windows\devicecheck.iss
+; It packs packaging\out\devicecheck\ (the PyInstaller bundle) into dist\<FileStem>-<AppVersion>-windows-x64-setup.exe.
+; Sign the bundle's .exe files before this and the setup .exe after it: packaging\windows\sign.ps1.
 
 #ifndef AppVersion
-  #error Pass the version: ISCC /DAppVersion=x.y.z (build/package.py reads it from checks/_version.py)
+  #error Pass the version: ISCC /DAppVersion=x.y.z (packaging/package.py reads it from checks/_version.py)
 #endif
 #ifndef AppDisplayName
   #define AppDisplayName "Device Check"

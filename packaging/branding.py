@@ -1,6 +1,7 @@
 """What an installer is called: the app's name, the agency's name and the file-name slug.
 
-Shared by build/devicecheck.spec and build/package.py (both put build/ on sys.path; build/ is not a package)."""
+Shared by packaging/devicecheck.spec and packaging/package.py (both put packaging/ on sys.path; it is not a
+package)."""
 
 from __future__ import annotations
 

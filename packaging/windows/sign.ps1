@@ -6,8 +6,8 @@
   Run on Windows with the Windows SDK's signtool.exe. Sign the bundle's executables before running Inno Setup,
   then the setup .exe it produces:
 
-    powershell -ExecutionPolicy Bypass -File build\windows\sign.ps1 -Files build\out\devicecheck\devicecheck.exe,build\out\devicecheck\devicecheck-cli.exe -CertificateFile agency.pfx
-    powershell -ExecutionPolicy Bypass -File build\windows\sign.ps1 -Files dist\devicecheck-0.1.0-windows-x64-setup.exe -CertificateFile agency.pfx
+    powershell -ExecutionPolicy Bypass -File packaging\windows\sign.ps1 -Files packaging\out\devicecheck\devicecheck.exe,packaging\out\devicecheck\devicecheck-cli.exe -CertificateFile agency.pfx
+    powershell -ExecutionPolicy Bypass -File packaging\windows\sign.ps1 -Files dist\devicecheck-0.1.0-windows-x64-setup.exe -CertificateFile agency.pfx
 
   The certificate comes from a .pfx file (-CertificateFile; its password from the DEVICECHECK_PFX_PASSWORD
   environment variable, never the command line), from the certificate store by thumbprint (-Thumbprint, e.g. a
