@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from checks.model import STATUS_WORDS
+from checks.model import STATUS_WORDS, Status
 
 WORDS = STATUS_WORDS  # one list of status words, kept in checks/model.py
-from checks.model import Status
 
 # A mark drawn in each status icon, so the shape differs as well as the colour.
 MARKS = {
