@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from checks.context import CheckContext
 from checks.facts import Platform
 from checks.model import Fix, Status, Verdict
+from checks.probes import Topic
 
 Judge = Callable[[CheckContext], Verdict]
 
@@ -48,7 +50,7 @@ class Check:
     # os: linux | windows | darwin; desktop: the Platform's desktop (GNOME, KDE, XFCE, ...).
     fixes: Mapping[str, Fix] = field(default_factory=dict)
     opt_in: bool = False  # off unless the profile or the candidate turns it on
-    probe: str = ""  # the probe topic it reads (checks/probes/<os>_<probe>.py), for "What this app reads"
+    probe: Topic[Any] | None = None  # what it reads (checks/probes/<os>_<name>.py), for "What this app reads"
 
     @property
     def title(self) -> str:

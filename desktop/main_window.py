@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
     def open_reads(self) -> None:
         from desktop.reads_page import ReadsDialog
 
-        ReadsDialog(self.session.system.platform, self).exec()
+        ReadsDialog(self.session.system.platform, self.session.checks, self).exec()
 
     # ---- export -------------------------------------------------------------------------------------
     def report(self) -> dict[str, object]:

@@ -4,11 +4,15 @@ system, generated from the probes' own READS tables (checks.probes.all_reads), n
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from types import ModuleType
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from checks.catalogue import CATALOGUE
+from checks.check import Check
 from checks.facts import Read
-from checks.probes import OS_NAMES, TOPICS, all_reads
+from checks.probes import OS_NAMES, all_reads, probe_module
 
 KIND_HEADINGS = {
     "command": "Commands it runs (to read settings, never to change them)",
@@ -19,38 +23,40 @@ KIND_HEADINGS = {
     "processes": "Programs it looks for among those running",
     "keyring": "The password store it tests",
 }
-TOPIC_NAMES = {
-    "screen_lock": "screen lock",
-    "account_password": "sign-in password",
-    "autologin": "automatic sign-in",
-    "disk_encryption": "disk encryption",
-    "social_apps": "social media apps",
-    "social_sites": "social media sites",
-    "credential_store": "password store",
-    "password_manager": "password manager",
-    "browser_passwords": "browser passwords",
-    "plaintext_passwords": "password lists in files",
-}
-assert set(TOPIC_NAMES) == {t.name for t in TOPICS}, "every probe topic needs a plain name"
 
 
-def grouped_reads(os_name: str) -> dict[str, list[tuple[str, Read]]]:
+Finder = Callable[[str, str], ModuleType | None]
+
+
+def checks_by_topic(checks: tuple[Check, ...]) -> dict[str, str]:
+    """Probe topic -> the plain names of the checks it serves ("Screen lock, Password on waking")."""
+    names: dict[str, list[str]] = {}
+    for check in checks:
+        if check.probe is not None:
+            names.setdefault(check.probe.name, []).append(check.titles.name)
+    return {topic: ", ".join(n) for topic, n in names.items()}
+
+
+def grouped_reads(
+    os_name: str, checks: tuple[Check, ...] = CATALOGUE, find: Finder = probe_module
+) -> dict[str, list[tuple[str, Read]]]:
     """kind -> [(topic, Read)], kinds in the page's order, then any new kind a probe adds."""
     groups: dict[str, list[tuple[str, Read]]] = {}
-    for topic, read in all_reads(os_name):
+    for topic, read in all_reads(os_name, checks_by_topic(checks), find):
         groups.setdefault(read.kind, []).append((topic, read))
     order = list(KIND_HEADINGS) + sorted(k for k in groups if k not in KIND_HEADINGS)
     return {k: groups[k] for k in order if k in groups}
 
 
-def reads_html(os_name: str) -> str:
+def reads_html(os_name: str, checks: tuple[Check, ...] = CATALOGUE, find: Finder = probe_module) -> str:
     e = html.escape
+    served = checks_by_topic(checks)
     out = [
         f"<h2>What Device Check reads on {e(OS_NAMES.get(os_name, os_name))}</h2>",
         "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing and sends "
         "nothing anywhere.</p>",
     ]
-    groups = grouped_reads(os_name)
+    groups = grouped_reads(os_name, checks, find)
     if not groups:
         out.append("<p>Nothing yet: no check on this system reads anything in this version.</p>")
     for kind, rows in groups.items():
@@ -58,14 +64,14 @@ def reads_html(os_name: str) -> str:
         for topic, read in rows:
             out.append(
                 f"<li style='margin-bottom: 6px'><code>{e(read.what)}</code><br/>{e(read.why)} "
-                f"<i>(for the {e(TOPIC_NAMES.get(topic, topic))} check)</i></li>"
+                f"<i>(for: {e(served.get(topic, topic))})</i></li>"
             )
         out.append("</ul>")
     return "\n".join(out)
 
 
 class ReadsDialog(QDialog):
-    def __init__(self, os_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, os_name: str, checks: tuple[Check, ...] = CATALOGUE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("What this app reads — Device Check")
         self.setAccessibleName("What this app reads")
@@ -73,7 +79,7 @@ class ReadsDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName("What this app reads")
         self.browser.setOpenLinks(False)  # no links are followed: the app opens nothing on the network
-        self.browser.setHtml(reads_html(os_name))
+        self.browser.setHtml(reads_html(os_name, checks))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")

@@ -54,4 +54,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_account_password(facts_for(ctx, ACCOUNT_PASSWORD))
 
 
-CHECK = Check(id="account-password", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="account_password")
+CHECK = Check(id="account-password", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=ACCOUNT_PASSWORD)

@@ -62,4 +62,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_autologin(facts_for(ctx, AUTOLOGIN))
 
 
-CHECK = Check(id="autologin", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="autologin")
+CHECK = Check(id="autologin", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=AUTOLOGIN)

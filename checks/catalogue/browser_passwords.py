@@ -61,4 +61,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_browser_passwords(facts_for(ctx, BROWSER_PASSWORDS))
 
 
-CHECK = Check(id="browser-passwords", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="browser_passwords")
+CHECK = Check(id="browser-passwords", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=BROWSER_PASSWORDS)

@@ -111,4 +111,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_credential_store(facts_for(ctx, CREDENTIAL_STORE))
 
 
-CHECK = Check(id="credential-store", clause=11, titles=TITLES, judge=judge, fixes=FIXES, probe="credential_store")
+CHECK = Check(id="credential-store", clause=11, titles=TITLES, judge=judge, fixes=FIXES, probe=CREDENTIAL_STORE)

@@ -68,4 +68,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_disk_encryption(facts_for(ctx, DISK_ENCRYPTION))
 
 
-CHECK = Check(id="disk-encryption", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="disk_encryption")
+CHECK = Check(id="disk-encryption", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=DISK_ENCRYPTION)

@@ -62,4 +62,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_lock_on_wake(facts, ctx.profile.max_grace_seconds)
 
 
-CHECK = Check(id="lock-on-wake", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="screen_lock")
+CHECK = Check(id="lock-on-wake", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=SCREEN_LOCK)

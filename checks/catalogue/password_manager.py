@@ -43,4 +43,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_password_manager(facts_for(ctx, PASSWORD_MANAGER))
 
 
-CHECK = Check(id="password-manager", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="password_manager")
+CHECK = Check(id="password-manager", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=PASSWORD_MANAGER)

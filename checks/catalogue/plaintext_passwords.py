@@ -58,4 +58,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_plaintext_passwords(facts_for(ctx, PLAINTEXT_PASSWORDS))
 
 
-CHECK = Check(id="plaintext-passwords", clause=11, titles=TITLES, judge=judge, fixes=FIXES, probe="plaintext_passwords")
+CHECK = Check(id="plaintext-passwords", clause=11, titles=TITLES, judge=judge, fixes=FIXES, probe=PLAINTEXT_PASSWORDS)

@@ -179,4 +179,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return judge_screen_lock(facts, ctx.profile.max_idle_minutes)
 
 
-CHECK = Check(id="screen-lock", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe="screen_lock")
+CHECK = Check(id="screen-lock", clause=2, titles=TITLES, judge=judge, fixes=FIXES, probe=SCREEN_LOCK)

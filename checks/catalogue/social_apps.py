@@ -54,4 +54,4 @@ def judge(ctx: CheckContext) -> Verdict:
     )
 
 
-CHECK = Check(id="social-apps", clause=1, titles=TITLES, judge=judge, fixes=FIXES, probe="social_apps")
+CHECK = Check(id="social-apps", clause=1, titles=TITLES, judge=judge, fixes=FIXES, probe=SOCIAL_APPS)

@@ -71,4 +71,4 @@ def judge(ctx: CheckContext) -> Verdict:
     return Verdict.failed("Visited in today's school hours: " + "; ".join(parts) + ".", fix_key="visited", **evidence)
 
 
-CHECK = Check(id="social-sites", clause=1, titles=TITLES, judge=judge, fixes=FIXES, opt_in=True, probe="social_sites")
+CHECK = Check(id="social-sites", clause=1, titles=TITLES, judge=judge, fixes=FIXES, opt_in=True, probe=SOCIAL_SITES)

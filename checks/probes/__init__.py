@@ -7,7 +7,7 @@ same everywhere, `common_<topic>.py`. It defines:
     def read(ctx: CheckContext) -> Facts  reads through ctx.system only; raises ProbeUnknown when it
                                           cannot tell. Parsing lives in pure functions beside it.
 
-Each topic is named after the check it serves and typed with the facts its probes return (TOPICS below), so
+Each topic is named after the check it serves and typed with the facts its probes return (below), so
 `facts_for(ctx, SCREEN_LOCK)` is a LockFacts to the type checker and is checked to be one at run time.
 `facts_for` picks the module for the running OS (or the snapshot's), falls back to an
 "unsupported" answer when there is none, and reads once per run however many checks ask.
@@ -16,9 +16,10 @@ Each topic is named after the check it serves and typed with the facts its probe
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from checks.facts import (
     AccountPasswordFacts,
@@ -60,18 +61,6 @@ CREDENTIAL_STORE = Topic("credential_store", KeyringState)
 PASSWORD_MANAGER = Topic("password_manager", PasswordManagerFacts)
 BROWSER_PASSWORDS = Topic("browser_passwords", BrowserPasswordFacts)
 PLAINTEXT_PASSWORDS = Topic("plaintext_passwords", PasswordFileFacts)
-TOPICS: tuple[Topic[Any], ...] = (
-    SCREEN_LOCK,
-    ACCOUNT_PASSWORD,
-    AUTOLOGIN,
-    DISK_ENCRYPTION,
-    SOCIAL_APPS,
-    SOCIAL_SITES,
-    CREDENTIAL_STORE,
-    PASSWORD_MANAGER,
-    BROWSER_PASSWORDS,
-    PLAINTEXT_PASSWORDS,
-)
 
 
 def probe_module(topic: str, os_name: str) -> ModuleType | None:
@@ -95,11 +84,13 @@ def facts_for(ctx: CheckContext, topic: Topic[F]) -> F:
     return facts
 
 
-def all_reads(os_name: str) -> list[tuple[str, Read]]:
-    """(topic, Read) for every probe on this OS: the source of the "What this app reads" page."""
+def all_reads(
+    os_name: str, topics: Iterable[str], find: Callable[[str, str], ModuleType | None] = probe_module
+) -> list[tuple[str, Read]]:
+    """(topic, Read) for every probe of these topics on this OS: the source of "What this app reads"."""
     out: list[tuple[str, Read]] = []
-    for topic in TOPICS:
-        module = probe_module(topic.name, os_name)
+    for topic in dict.fromkeys(topics):
+        module = find(topic, os_name)
         for read in getattr(module, "READS", ()) if module else ():
-            out.append((topic.name, read))
+            out.append((topic, read))
     return out

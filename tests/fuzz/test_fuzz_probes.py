@@ -16,7 +16,7 @@ from checks.catalogue import CATALOGUE
 from checks.context import CheckContext
 from checks.facts import LockFacts
 from checks.model import ProbeUnknown, Status, Verdict
-from checks.probes import TOPICS, probe_module
+from checks.probes import probe_module
 from checks.profile import load_profile
 from checks.settings import UserSettings
 from checks.system import ReadDenied
@@ -49,7 +49,7 @@ def test_any_output_gives_a_verdict_or_unknown(os_name: str, check_id: str, data
 PROBES = [
     (os_name, topic)
     for os_name in ("linux", "windows", "darwin")
-    for topic in (t.name for t in TOPICS)
+    for topic in dict.fromkeys(c.probe.name for c in CATALOGUE if c.probe)
     if probe_module(topic, os_name)
 ]
 
