@@ -87,13 +87,14 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
             system = LiveSystem()
     store = SettingsStore(Path(args.config_dir) if getattr(args, "config_dir", None) else None)
     settings = store.load_settings()
+    confirmed = store.load_declarations()  # before the checks, so every warning comes first and once
     for warning in store.warnings:
         print(f"devicecheck: warning: {warning}", file=sys.stderr)
     at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
     engine = Engine(system, profile, settings, at)
     ctx = engine.context()
     results = engine.run(RunOptions(only=parse_only(getattr(args, "only", None))), ctx=ctx)
-    decls = declaration_states(profile.declarations, store.load_declarations())
+    decls = declaration_states(profile.declarations, confirmed)
     report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now)
     failed = any(r.status is Status.FAIL for r in results)
     return report, EXIT_FAIL if failed else EXIT_OK

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from checks.bounded import SNAPSHOT_BYTES, NotARegularFile, TooBig, read_bounded
 from checks.snapshot_validate import DENIED as DENIED
 from checks.snapshot_validate import PLATFORMS as PLATFORMS
 from checks.snapshot_validate import SCHEMA as SCHEMA
@@ -296,12 +297,22 @@ def _from_json(value: object) -> object:
 def load_snapshot(path: str) -> ReplaySystem:
     """Read and validate a snapshot file; SnapshotError names the file and what is wrong."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as exc:
-        raise SnapshotError(f"{path}: cannot read the snapshot ({exc.strerror or exc})") from None
+        raw = read_bounded(path, SNAPSHOT_BYTES)
+    except (NotARegularFile, TooBig) as exc:
+        raise SnapshotError(f"cannot read the snapshot {exc}") from None
+    except ReadDenied as exc:
+        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
+        raise SnapshotError(f"{path}: cannot read the snapshot ({why or 'not allowed'})") from None
+    if raw is None:
+        raise SnapshotError(f"{path}: cannot read the snapshot (No such file or directory)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(f"{path}: byte {exc.start + 1} is not UTF-8 text; a snapshot is UTF-8 JSON") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SnapshotError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise SnapshotError(f"{path}: not a snapshot (JSON nested too deeply)") from None
     return ReplaySystem(validate_snapshot(data, path), source=path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
+from checks.bounded import NotARegularFile
 from checks.facts import PasswordFileFacts, Read
 from checks.readers.browser_profiles import join
 from checks.readers.linux_browser_paths import config_home
@@ -48,6 +49,8 @@ def parse_user_dirs(text: str, home: str) -> dict[str, str]:
 def user_folders(system: System) -> list[str]:
     try:
         text = system.read_text(join(system, config_home(system), "user-dirs.dirs")) or ""
+    except NotARegularFile:
+        raise  # the folders it names are unknown: guessing the defaults could skip the real Documents
     except ReadDenied:
         text = ""
     dirs = parse_user_dirs(text, system.home)
