@@ -67,6 +67,8 @@ TEST_PACKAGES = [
     "strace",
     "procps",
     "dunst",
+    # real locales (localedef) for the text checklist in en_GB, de_DE, tr_TR and ISO-8859-1
+    "locales",
     # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
     # the test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick's import).
     f"libpython{sys.version_info.major}.{sys.version_info.minor}",
