@@ -96,7 +96,8 @@ class BrowserPasswordFacts:
 class PasswordFileFacts:
     paths: tuple[str, ...]  # paths only: the files are never opened
     folders_scanned: tuple[str, ...] = ()
-    truncated: bool = False  # the scan stopped at its bound
+    not_read: tuple[str, ...] = ()  # "folder: why" for each folder not looked through in full
+    not_read_fix_key: str = ""  # the fix that lets the app look (macOS: allow access to the folders)
 
 
 @dataclass(frozen=True)

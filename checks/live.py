@@ -98,9 +98,11 @@ class LiveSystem(System):
     def file_info(self, path: str) -> FileInfo | None:
         try:
             st = os.stat(path)
-        except OSError:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:  # absent, or a link that loops or points nowhere
             return None
-        return FileInfo(st.st_size, st.st_mtime, stat.S_ISDIR(st.st_mode))
+        special = not stat.S_ISDIR(st.st_mode) and not stat.S_ISREG(st.st_mode)
+        return FileInfo(st.st_size, st.st_mtime, stat.S_ISDIR(st.st_mode), link, special)
 
     def which(self, program: str) -> str | None:
         return shutil.which(program, path=self.env.get("PATH"))

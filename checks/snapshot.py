@@ -82,7 +82,13 @@ class ReplaySystem(System):
         value = (self.data.get("stats") or {}).get(path)
         if not isinstance(value, dict):
             return None
-        return FileInfo(int(value.get("size", 0)), float(value.get("mtime", 0)), bool(value.get("is_dir", False)))
+        return FileInfo(
+            int(value.get("size", 0)),
+            float(value.get("mtime", 0)),
+            bool(value.get("is_dir", False)),
+            bool(value.get("is_link", False)),
+            bool(value.get("is_special", False)),
+        )
 
     def which(self, program: str) -> str | None:
         value = (self.data.get("which") or {}).get(program)
@@ -204,6 +210,10 @@ class RecordingSystem(System):
         info = self.inner.file_info(path)
         if info is not None:
             self.stats[path] = {"size": info.size, "mtime": info.mtime, "is_dir": info.is_dir}
+            if info.is_link:
+                self.stats[path]["is_link"] = True
+            if info.is_special:
+                self.stats[path]["is_special"] = True
         return info
 
     def which(self, program: str) -> str | None:

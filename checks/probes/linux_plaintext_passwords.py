@@ -21,7 +21,7 @@ READS = (
     Read("file", "~/.config/user-dirs.dirs", "where your Desktop, Documents and Downloads folders are"),
     Read(
         "folder",
-        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES:,} names in each; symlinked folders are not followed",
         "file names that look like password lists; the files are never opened",
     ),
 )
@@ -74,5 +74,5 @@ def read(ctx: CheckContext) -> PasswordFileFacts:
     return PasswordFileFacts(
         paths=tuple(tilde(p, home) for p, _why in result.found),
         folders_scanned=tuple(tilde(f, home) for f in folders),
-        truncated=result.truncated,
+        not_read=tuple(f"{tilde(f, home)}: {why}" for f, why in result.not_read),
     )
