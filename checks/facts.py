@@ -52,6 +52,7 @@ class DiskEncryptionFacts:
     method: str = ""  # "LUKS", "ZFS native encryption", "BitLocker", "FileVault"
     device: str = ""  # what holds the system (e.g. "/dev/nvme0n1p3", "C:")
     in_progress: bool = False
+    not_encrypted: tuple[str, ...] = ()  # the parts that are not, when only some are (e.g. "your home folder")
 
 
 @dataclass(frozen=True)
