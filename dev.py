@@ -81,6 +81,8 @@ TEST_PACKAGES = [
     "strace",
     "procps",
     "dunst",
+    # real locales (localedef) for the text checklist in en_GB, de_DE, tr_TR and ISO-8859-1
+    "locales",
     *BUILD_PACKAGES,  # the installer tests build one
     # The install test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick).
     "imagemagick",

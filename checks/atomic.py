@@ -8,6 +8,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from checks.bounded import SMALL_FILE_BYTES, NotARegularFile, TooBig, read_bounded
+from checks.system import ReadDenied
+
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a temporary file beside `path`, flush it to disk, then rename it over `path`.
@@ -79,11 +82,14 @@ def load_json_or_backup(path: Path, schema: str) -> tuple[dict[str, Any] | None,
     """(data, warning). A missing file gives (None, None). A file that is not valid JSON, or not ours,
     is renamed to *.bak (never deleted) and gives (None, a one-line warning naming the file)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_bounded(path, SMALL_FILE_BYTES)
+    except (NotARegularFile, TooBig) as exc:  # never read, never moved: it is not ours to tidy
+        return None, f"{path}: could not be read ({exc.reason}); it was left alone and the defaults are used"
+    except ReadDenied as exc:  # unreadable: leave it alone, it may come back
+        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
+        return None, f"{path}: could not be read ({why or 'not allowed'}); using the defaults"
+    if raw is None:
         return None, None
-    except OSError as exc:  # unreadable: leave it alone, it may come back
-        return None, f"{path}: could not be read ({exc.strerror or exc}); using the defaults"
     problem: str | None = None
     data: Any = None
     try:
@@ -92,6 +98,8 @@ def load_json_or_backup(path: Path, schema: str) -> tuple[dict[str, Any] | None,
         problem = "not UTF-8 text"
     except json.JSONDecodeError as exc:
         problem = f"line {exc.lineno}: {exc.msg}"
+    except RecursionError:
+        problem = "nested too deeply to be settings"
     else:
         if not isinstance(data, dict) or data.get("schema") != schema:
             problem = f"key 'schema' is not {schema!r}"

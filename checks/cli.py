@@ -14,6 +14,7 @@ from checks import logs
 from checks._version import __version__
 from checks.catalogue import CHECK_IDS
 from checks.profile import ProfileError
+from checks.textsafe import shown
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -88,8 +89,9 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
             system = LiveSystem()
     store = SettingsStore(Path(args.config_dir) if getattr(args, "config_dir", None) else None)
     settings = store.load_settings()
+    confirmed = store.load_declarations()  # before the checks, so every warning comes first and once
     for warning in store.warnings:
-        print(f"devicecheck: warning: {warning}", file=sys.stderr)
+        print(f"devicecheck: warning: {shown(warning)}", file=sys.stderr)
     at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
     engine = Engine(system, profile, settings, at)
     ctx = engine.context()
@@ -97,7 +99,7 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     started = logs.run_started("check", only)
     results = engine.run(RunOptions(only=only), ctx=ctx)
     logs.run_finished("check", results, started)
-    decls = declaration_states(profile.declarations, store.load_declarations())
+    decls = declaration_states(profile.declarations, confirmed)
     report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now)
     failed = any(r.status is Status.FAIL for r in results)
     return report, EXIT_FAIL if failed else EXIT_OK
@@ -141,10 +143,19 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         from checks.atomic import atomic_write_text
 
         atomic_write_text(Path(args.output), text)
-        print(f"Snapshot written to {args.output}", file=sys.stderr)
+        print(f"Snapshot written to {shown(args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _never_fail_to_print() -> None:
+    """A character the terminal's encoding lacks (a Japanese agency name under ISO-8859-1) is printed as
+    an escape rather than ending the run with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def main(argv: list[str] | None = None, pdf_writer: PdfWriter | None = None) -> int:
@@ -153,6 +164,7 @@ def main(argv: list[str] | None = None, pdf_writer: PdfWriter | None = None) -> 
     from checks.snapshot import SnapshotError
 
     parser = build_parser()
+    _never_fail_to_print()
     try:
         args = parser.parse_args(argv)
         if args.command == "check":
@@ -162,7 +174,7 @@ def main(argv: list[str] | None = None, pdf_writer: PdfWriter | None = None) -> 
         parser.print_help()
         return EXIT_USAGE
     except (ProfileError, SnapshotError, UsageError) as exc:
-        print(f"devicecheck: {exc}", file=sys.stderr)
+        print(f"devicecheck: {shown(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from checks.bounded import NotARegularFile, TooBig
 from checks.catalogue import CATALOGUE
 from checks.check import Check
 from checks.context import CheckContext
@@ -133,6 +134,8 @@ class Engine:
             verdict = check.judge(ctx)
         except ProbeUnknown as exc:
             verdict = Verdict.unknown(str(exc), fix_key=exc.fix_key)
+        except (NotARegularFile, TooBig) as exc:
+            verdict = Verdict.unknown(f"Device Check could not read {exc}.")
         except ReadDenied as exc:
             verdict = Verdict.unknown(f"Device Check is not allowed to read {exc}.")
         except Exception as exc:  # one broken probe must never stop the others

@@ -52,6 +52,7 @@ class DiskEncryptionFacts:
     method: str = ""  # "LUKS", "ZFS native encryption", "BitLocker", "FileVault"
     device: str = ""  # what holds the system (e.g. "/dev/nvme0n1p3", "C:")
     in_progress: bool = False
+    not_encrypted: tuple[str, ...] = ()  # the parts that are not, when only some are (e.g. "your home folder")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ class BrowserPasswordFacts:
 class PasswordFileFacts:
     paths: tuple[str, ...]  # paths only: the files are never opened
     folders_scanned: tuple[str, ...] = ()
-    truncated: bool = False  # the scan stopped at its bound
+    not_read: tuple[str, ...] = ()  # "folder: why" for each folder not looked through in full
+    not_read_fix_key: str = ""  # the fix that lets the app look (macOS: allow access to the folders)
 
 
 @dataclass(frozen=True)

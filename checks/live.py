@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -15,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from checks.bounded import JSON_FILE_BYTES, NotARegularFile, kind_of, read_bounded
 from checks.system import (
     DEFAULT_TIMEOUT,
     CommandResult,
@@ -78,15 +80,12 @@ class LiveSystem(System):
 
     def read_text(self, path: str) -> str | None:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_READ_BYTES)
-        except (FileNotFoundError, NotADirectoryError):
-            return None
-        except PermissionError as exc:
-            raise ReadDenied(path) from exc
-        except IsADirectoryError:
-            return None
-        return data.decode("utf-8", errors="replace")
+            data = read_bounded(path, MAX_READ_BYTES)
+        except NotARegularFile as exc:
+            if exc.kind == "a folder":  # a folder where a file may be is as good as no file
+                return None
+            raise
+        return None if data is None else data.decode("utf-8", errors="replace")
 
     def list_dir(self, path: str) -> list[str] | None:
         try:
@@ -99,11 +98,11 @@ class LiveSystem(System):
     def file_info(self, path: str) -> FileInfo | None:
         try:
             st = os.stat(path)
-        except OSError:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:  # absent, or a link that loops or points nowhere
             return None
-        import stat
-
-        return FileInfo(st.st_size, st.st_mtime, stat.S_ISDIR(st.st_mode))
+        special = not stat.S_ISDIR(st.st_mode) and not stat.S_ISREG(st.st_mode)
+        return FileInfo(st.st_size, st.st_mtime, stat.S_ISDIR(st.st_mode), link, special)
 
     def which(self, program: str) -> str | None:
         return shutil.which(program, path=self.env.get("PATH"))
@@ -155,8 +154,14 @@ class LiveSystem(System):
         return out
 
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
-        if not os.path.isfile(path):
+        try:
+            st = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
             return None
+        except OSError as exc:
+            raise ReadDenied(path) from exc
+        if not stat.S_ISREG(st.st_mode):  # SQLite would read a FIFO for ever and /dev/zero as a database
+            raise NotARegularFile(path, kind_of(st.st_mode))
         wal = path + "-wal"
         if os.path.isfile(wal) and os.path.getsize(wal) > 0:
             # A browser in WAL mode keeps its newest rows in the -wal file, which immutable=1 would skip:
@@ -191,11 +196,16 @@ class LiveSystem(System):
         import json
 
         try:
-            with open(path, "rb") as fh:
-                data = json.load(fh)
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            raw = read_bounded(path, JSON_FILE_BYTES)
+        except NotARegularFile as exc:
+            if exc.kind == "a folder":
+                return None
+            raise
+        if raw is None:
             return None
-        except (OSError, ValueError) as exc:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError) as exc:  # not JSON, or nested deeper than Python's stack
             raise ReadDenied(path) from exc
         items = data.get(key) if isinstance(data, dict) else None
         return len(items) if isinstance(items, list) else None

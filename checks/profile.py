@@ -12,8 +12,10 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from checks.bounded import SMALL_FILE_BYTES, NotARegularFile, TooBig, read_bounded
 from checks.model import Severity
 from checks.paths import resource
+from checks.system import ReadDenied
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 OSES = ("windows", "darwin", "linux")
@@ -252,13 +254,24 @@ def validate(data: dict[str, Any], path: str) -> None:
 
 def read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read the profile ({exc.strerror or exc})") from None
+        raw = read_bounded(path, SMALL_FILE_BYTES)
+    except (NotARegularFile, TooBig) as exc:
+        raise ProfileError(f"cannot read the profile {exc}") from None
+    except ReadDenied as exc:
+        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
+        raise ProfileError(f"{path}: cannot read the profile ({why or 'not allowed'})") from None
+    if raw is None:
+        raise ProfileError(f"{path}: cannot read the profile (No such file or directory)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"{path}: byte {exc.start + 1} is not UTF-8 text; save the profile as UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{path}: not valid TOML ({exc})") from None
+        raise ProfileError(f"{path}: not valid TOML ({_one_line(str(exc))})") from None
+    except RecursionError:
+        raise ProfileError(f"{path}: not valid TOML (nested too deeply)") from None
     validate(data, str(path))
     return data
 

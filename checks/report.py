@@ -13,6 +13,7 @@ from checks.model import STATUS_ORDER, STATUS_WORDS, CheckResult, Status
 from checks.policy import DeclarationState, clauses
 from checks.profile import Profile
 from checks.schoolhours import SchoolDay
+from checks.textsafe import shown_tree
 
 REPORT_SCHEMA = "devicecheck-report/1"
 
@@ -84,6 +85,7 @@ def build_report(
 
 def render_text(report: dict[str, Any]) -> str:
     """The checklist as plain text: grouped by clause in the policy's order."""
+    report = shown_tree(report)  # names from the machine, profile or snapshot never carry controls through
     out: list[str] = []
     agency = report["profile"]["agency"] or "no agency profile"
     out.append(f"Device Check {report['app_version']} - {agency}")

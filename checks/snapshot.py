@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from checks.bounded import SNAPSHOT_BYTES, NotARegularFile, TooBig, read_bounded
 from checks.snapshot_validate import DENIED as DENIED
 from checks.snapshot_validate import PLATFORMS as PLATFORMS
 from checks.snapshot_validate import SCHEMA as SCHEMA
@@ -82,7 +83,13 @@ class ReplaySystem(System):
         value = (self.data.get("stats") or {}).get(path)
         if not isinstance(value, dict):
             return None
-        return FileInfo(int(value.get("size", 0)), float(value.get("mtime", 0)), bool(value.get("is_dir", False)))
+        return FileInfo(
+            int(value.get("size", 0)),
+            float(value.get("mtime", 0)),
+            bool(value.get("is_dir", False)),
+            bool(value.get("is_link", False)),
+            bool(value.get("is_special", False)),
+        )
 
     def which(self, program: str) -> str | None:
         value = (self.data.get("which") or {}).get(program)
@@ -204,6 +211,10 @@ class RecordingSystem(System):
         info = self.inner.file_info(path)
         if info is not None:
             self.stats[path] = {"size": info.size, "mtime": info.mtime, "is_dir": info.is_dir}
+            if info.is_link:
+                self.stats[path]["is_link"] = True
+            if info.is_special:
+                self.stats[path]["is_special"] = True
         return info
 
     def which(self, program: str) -> str | None:
@@ -297,12 +308,22 @@ def _from_json(value: object) -> object:
 def load_snapshot(path: str) -> ReplaySystem:
     """Read and validate a snapshot file; SnapshotError names the file and what is wrong."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as exc:
-        raise SnapshotError(f"{path}: cannot read the snapshot ({exc.strerror or exc})") from None
+        raw = read_bounded(path, SNAPSHOT_BYTES)
+    except (NotARegularFile, TooBig) as exc:
+        raise SnapshotError(f"cannot read the snapshot {exc}") from None
+    except ReadDenied as exc:
+        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
+        raise SnapshotError(f"{path}: cannot read the snapshot ({why or 'not allowed'})") from None
+    if raw is None:
+        raise SnapshotError(f"{path}: cannot read the snapshot (No such file or directory)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(f"{path}: byte {exc.start + 1} is not UTF-8 text; a snapshot is UTF-8 JSON") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SnapshotError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise SnapshotError(f"{path}: not a snapshot (JSON nested too deeply)") from None
     return ReplaySystem(validate_snapshot(data, path), source=path)

@@ -55,6 +55,12 @@ class FileInfo:
     size: int
     mtime: float
     is_dir: bool = False
+    is_link: bool = False  # the path itself is a symbolic link (size and kind are of what it points to)
+    is_special: bool = False  # a FIFO, device or socket: never a file anyone keeps passwords in
+
+    @property
+    def is_file(self) -> bool:
+        return not self.is_dir and not self.is_special
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,12 @@ def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
         return Verdict.failed(
             "Your laptop's disk is being encrypted now; check again when it has finished.", **evidence
         )
+    if facts.encrypted is False and facts.not_encrypted:
+        return Verdict.failed(
+            "Part of your laptop's disk is not encrypted: " + ", ".join(facts.not_encrypted) + ". If the laptop "
+            "were lost, someone could read the files there.",
+            **evidence,
+        )
     if facts.encrypted is False:
         return Verdict.failed(
             "Your laptop's disk is not encrypted. If the laptop were lost, someone could read the files on it.",

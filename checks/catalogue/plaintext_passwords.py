@@ -43,15 +43,19 @@ def judge_plaintext_passwords(facts: PasswordFileFacts) -> Verdict:
     evidence: dict[str, Any] = {
         "paths": list(facts.paths),
         "folders": list(facts.folders_scanned),
-        "stopped_early": facts.truncated,
+        "not_read": list(facts.not_read),
     }
     where = ", ".join(facts.folders_scanned) or "your folders"
-    if facts.paths:
+    if facts.paths:  # a list found is a list found, whatever else could not be looked through
         return Verdict.failed("These files look like lists of passwords: " + ", ".join(facts.paths) + ".", **evidence)
-    more = (
-        " The search stopped after a very large number of files, so some were not looked at." if facts.truncated else ""
-    )
-    return Verdict.passed(f"No file that looks like a password list in {where}.{more}", **evidence)
+    if facts.not_read:
+        return Verdict.unknown(
+            "Device Check could not look through every folder, so it cannot tell whether a password list is kept "
+            "there: " + "; ".join(facts.not_read) + ".",
+            fix_key=facts.not_read_fix_key,
+            **evidence,
+        )
+    return Verdict.passed(f"No file that looks like a password list in {where}.", **evidence)
 
 
 def judge(ctx: CheckContext) -> Verdict:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordFileFacts, Read
-from checks.model import ProbeUnknown
 from checks.readers.browser_profiles import join
 from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
-from checks.system import ReadDenied
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
@@ -22,7 +20,8 @@ FOLDERS = ("Desktop", "Documents", "Downloads")
 READS = (
     Read(
         "folder",
-        f"~/Desktop, ~/Documents and ~/Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        f"~/Desktop, ~/Documents and ~/Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES:,} names in each;"
+        " symlinked folders are not followed",
         "file names that look like password lists; the files are never opened",
     ),
 )
@@ -35,21 +34,12 @@ def tilde(path: str, home: str) -> str:
 def read(ctx: CheckContext) -> PasswordFileFacts:
     system = ctx.system
     folders = [join(system, system.home, name) for name in FOLDERS]
-    denied = []
-    for folder in folders:
-        try:
-            system.list_dir(folder)
-        except ReadDenied:
-            denied.append(tilde(folder, system.home))
-    if denied:
-        raise ProbeUnknown(
-            "macOS has not let Device Check look in " + ", ".join(denied) + ", so it cannot tell whether a "
-            "password list is kept there.",
-            "allow-access",
-        )
     result = scan(system, folders)
+    # A top folder macOS would not open means Files & Folders access is off: that fix lets the app look.
+    denied_top = any(f in folders for f, _why in result.not_read if "not allowed" in _why)
     return PasswordFileFacts(
         paths=tuple(tilde(p, system.home) for p, _why in result.found),
         folders_scanned=tuple(tilde(f, system.home) for f in folders),
-        truncated=result.truncated,
+        not_read=tuple(f"{tilde(f, system.home)}: {why}" for f, why in result.not_read),
+        not_read_fix_key="allow-access" if denied_top else "",
     )

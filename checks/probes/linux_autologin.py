@@ -11,7 +11,14 @@ manager's own documentation gives the keys and the order files are read in, late
   section. Lines starting with # are comments.
 - Console: agetty's --autologin (or -a) in a systemd drop-in under
   /etc/systemd/system/getty@*.service.d/ or autovt@*.service.d/.
+  A whole unit copied there (/etc/systemd/system/getty@tty1.service, as `systemctl edit --full` writes it)
+  replaces the packaged one and is read the same way.
 - greetd: /etc/greetd/config.toml with an [initial_session] (run once at boot without asking).
+- LXDM: /etc/lxdm/lxdm.conf (Lubuntu: /etc/lxdm/default.conf), [base] autologin=<account> (shipped
+  commented out as "# autologin=dgod"; sources in tests/unit/test_autologin_more.py).
+- nodm: /etc/default/nodm, shell assignments; Debian's file says "Set NODM_ENABLED to something different
+  than 'false' to enable nodm" and NODM_USER names the account.
+Where not one of these files exists, nothing was read: "can't tell", never a pass.
 Only the account name is kept as evidence, never anything else from these files.
 """
 
@@ -38,6 +45,9 @@ LIGHTDM_FILE = "/etc/lightdm/lightdm.conf"
 SYSTEMD_DIR = "/etc/systemd/system"
 GETTY_UNITS = ("getty@*.service.d", "autovt@*.service.d", "serial-getty@*.service.d")
 GREETD_FILE = "/etc/greetd/config.toml"
+LXDM_FILES = ("/etc/lxdm/lxdm.conf", "/etc/lxdm/default.conf")  # Lubuntu's alternatives point one at the other
+NODM_FILE = "/etc/default/nodm"
+GETTY_FULL_UNITS = ("getty@*.service", "autovt@*.service", "serial-getty@*.service")
 
 READS = (
     Read(
@@ -55,6 +65,11 @@ READS = (
     ),
     Read("file", "/etc/systemd/system/getty@*.service.d/*.conf", "Whether the text console signs you in by itself."),
     Read("file", "/etc/greetd/config.toml", "Whether the greetd sign-in screen starts a session without asking."),
+    Read(
+        "file", "/etc/lxdm/lxdm.conf, /etc/lxdm/default.conf", "Whether the LXDM sign-in screen signs you in by itself."
+    ),
+    Read("file", "/etc/default/nodm", "Whether nodm signs you in without a sign-in screen."),
+    Read("file", "/etc/systemd/system/getty@*.service", "Whether a replaced text console unit signs you in by itself."),
 )
 
 
@@ -127,6 +142,30 @@ def getty_autologin(text: str) -> str | None:
     return None
 
 
+def lxdm_autologin(text: str) -> str | None:
+    for section, key, value in parse_ini(text):
+        if section == "base" and key == "autologin" and value:
+            return value
+    return None
+
+
+def nodm_autologin(text: str) -> str | None:
+    """The account nodm signs in, from /etc/default/nodm (sourced by a shell), or None when it is off."""
+    values: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        try:
+            words = shlex.split(value, comments=True)
+        except ValueError:
+            words = [value]
+        values[key.strip().removeprefix("export ").strip()] = words[0] if words else ""
+    enabled = values.get("NODM_ENABLED", "false").strip().lower() not in ("false", "no", "")
+    return (values.get("NODM_USER") or "root") if enabled else None
+
+
 def greetd_autologin(text: str) -> str | None:
     try:
         data = tomllib.loads(text)
@@ -170,6 +209,19 @@ def autologin_from_files(files: dict[str, str]) -> AutologinFacts:
         user = greetd_autologin(files[GREETD_FILE])
         if user:
             found(GREETD_FILE, user)
+    for path in sorted(files):
+        if path.startswith(SYSTEMD_DIR + "/") and path.endswith(".service"):
+            user = getty_autologin(files[path])
+            if user:
+                found(path, user)
+    for path in LXDM_FILES:
+        user = lxdm_autologin(files[path]) if path in files else None
+        if user:
+            found(path, user)
+    if NODM_FILE in files:
+        user = nodm_autologin(files[NODM_FILE])
+        if user:
+            found(NODM_FILE, user)
     return AutologinFacts(
         enabled=bool(where), user=", ".join(users) or None, where=tuple(where), checked=tuple(sorted(files))
     )
@@ -183,7 +235,7 @@ def _ordered(files: dict[str, str], dirs: tuple[str, ...], last: str) -> list[st
 def collect_files(ctx: CheckContext) -> tuple[dict[str, str], list[str]]:
     """The text of every autologin file that exists, and the paths that exist but could not be read."""
     sys = ctx.system
-    paths = list(GDM_FILES) + [SDDM_FILE, LIGHTDM_FILE, GREETD_FILE]
+    paths = list(GDM_FILES) + [SDDM_FILE, LIGHTDM_FILE, GREETD_FILE, *LXDM_FILES, NODM_FILE]
     denied: list[str] = []
 
     def listing(folder: str) -> list[str]:
@@ -196,6 +248,8 @@ def collect_files(ctx: CheckContext) -> tuple[dict[str, str], list[str]]:
     for folder in SDDM_DIRS + LIGHTDM_DIRS:
         paths += [posixpath.join(folder, n) for n in listing(folder) if n.endswith(".conf")]
     for unit in listing(SYSTEMD_DIR):
+        if any(fnmatch.fnmatch(unit, pattern) for pattern in GETTY_FULL_UNITS):
+            paths.append(posixpath.join(SYSTEMD_DIR, unit))
         if any(fnmatch.fnmatch(unit, pattern) for pattern in GETTY_UNITS):
             folder = posixpath.join(SYSTEMD_DIR, unit)
             paths += [posixpath.join(folder, n) for n in listing(folder) if n.endswith(".conf")]
@@ -218,5 +272,10 @@ def read(ctx: CheckContext) -> AutologinFacts:
         raise ProbeUnknown(
             f"Device Check is not allowed to read {', '.join(denied)}, so it cannot tell whether the laptop signs"
             " in by itself.",
+        )
+    if not facts.enabled and not files:
+        raise ProbeUnknown(
+            "Device Check found the settings of no sign-in screen it knows (GDM, SDDM, LightDM, LXDM, nodm, "
+            "greetd or the text console), so it cannot tell whether the laptop signs in by itself."
         )
     return facts

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING
 
+from checks.bounded import NotARegularFile
 from checks.facts import PasswordFileFacts, Read
 from checks.readers.browser_profiles import join
 from checks.readers.linux_browser_paths import config_home
@@ -20,7 +21,8 @@ READS = (
     Read("file", "~/.config/user-dirs.dirs", "where your Desktop, Documents and Downloads folders are"),
     Read(
         "folder",
-        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES:,} names in each;"
+        " symlinked folders are not followed",
         "file names that look like password lists; the files are never opened",
     ),
 )
@@ -48,6 +50,8 @@ def parse_user_dirs(text: str, home: str) -> dict[str, str]:
 def user_folders(system: System) -> list[str]:
     try:
         text = system.read_text(join(system, config_home(system), "user-dirs.dirs")) or ""
+    except NotARegularFile:
+        raise  # the folders it names are unknown: guessing the defaults could skip the real Documents
     except ReadDenied:
         text = ""
     dirs = parse_user_dirs(text, system.home)
@@ -71,5 +75,5 @@ def read(ctx: CheckContext) -> PasswordFileFacts:
     return PasswordFileFacts(
         paths=tuple(tilde(p, home) for p, _why in result.found),
         folders_scanned=tuple(tilde(f, home) for f in folders),
-        truncated=result.truncated,
+        not_read=tuple(f"{tilde(f, home)}: {why}" for f, why in result.not_read),
     )

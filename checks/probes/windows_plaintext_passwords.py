@@ -10,10 +10,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from checks.facts import PasswordFileFacts, Read
-from checks.model import ProbeUnknown
 from checks.readers.browser_profiles import join
 from checks.readers.password_file_names import MAX_DEPTH, MAX_ENTRIES, scan
-from checks.system import ReadDenied
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
@@ -30,7 +28,8 @@ READS = (
     Read("registry", SHELL_FOLDERS, "where your Desktop, Documents and Downloads folders are (OneDrive may move them)"),
     Read(
         "folder",
-        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES} names",
+        f"Desktop, Documents and Downloads, {MAX_DEPTH} folders deep, at most {MAX_ENTRIES:,} names in each;"
+        " symlinked folders are not followed",
         "file names that look like password lists; the files are never opened",
     ),
 )
@@ -71,18 +70,9 @@ def user_folders(ctx: CheckContext) -> list[str]:
 
 def read(ctx: CheckContext) -> PasswordFileFacts:
     folders = user_folders(ctx)
-    denied = []
-    for folder in folders:
-        try:
-            ctx.system.list_dir(folder)
-        except ReadDenied:
-            denied.append(folder)
-    if denied:  # never a silent pass for a folder that could not be looked in
-        raise ProbeUnknown(
-            "Device Check was not allowed to look in " + ", ".join(denied) + ", so it cannot tell "
-            "whether a password list is kept there."
-        )
     result = scan(ctx.system, folders)
     return PasswordFileFacts(
-        paths=tuple(p for p, _why in result.found), folders_scanned=tuple(folders), truncated=result.truncated
+        paths=tuple(p for p, _why in result.found),
+        folders_scanned=tuple(folders),
+        not_read=tuple(f"{f}: {why}" for f, why in result.not_read),
     )

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from checks.bounded import NotARegularFile
 from checks.facts import SiteVisit, SiteVisitFacts
 from checks.model import ProbeUnknown
 from checks.readers.browser_profiles import BrowserProfile, join
@@ -122,6 +123,9 @@ def read_visits(
         path, sql, params, offset = query_for(profile, system, wanted, start, end)
         try:
             rows = system.sqlite_query(path, sql, params)
+        except NotARegularFile as exc:
+            unreadable.append(f"{profile.label}: its history could not be read: {exc}")
+            continue
         except ReadDenied:
             unreadable.append(f"{profile.label}: its history could not be read (it may be locked or damaged)")
             continue

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checks.bounded import NotARegularFile
 from checks.system import ReadDenied, System
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def parse_profiles_ini(text: str) -> list[tuple[str, str, bool]]:
 def firefox_profiles(system: System, root: str, browser: str = "Firefox") -> list[BrowserProfile]:
     try:
         text = system.read_text(join(system, root, "profiles.ini"))
+    except NotARegularFile:
+        raise  # a pipe or device where profiles.ini belongs: say so rather than pretend there is no Firefox
     except ReadDenied:
         return []
     if text is None:

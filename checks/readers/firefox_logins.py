@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from checks.bounded import NotARegularFile
 from checks.facts import BrowserPasswordFacts
 from checks.readers.browser_profiles import BrowserProfile, join
 from checks.readers.nss_key4 import has_primary_password
@@ -34,6 +35,9 @@ def firefox_password_state(system: System, profiles: Sequence[BrowserProfile]) -
         where = f"{profile.browser} profile '{profile.name}'"
         try:
             count = system.json_count(join(system, profile.path, "logins.json"), "logins")
+        except NotARegularFile as exc:
+            state.unreadable.append(f"{where}: its saved passwords file could not be read: {exc}")
+            continue
         except ReadDenied:
             state.unreadable.append(f"{where}: its saved passwords file could not be read")
             continue
