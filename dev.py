@@ -67,6 +67,11 @@ TEST_PACKAGES = [
     "strace",
     "procps",
     "dunst",
+    # The firewall and os-updates checks drive the real ufw and read what unattended-upgrades ships; GNOME
+    # Software brings its own settings schema (org.gnome.software), read through gsettings.
+    "ufw",
+    "unattended-upgrades",
+    "gnome-software",
     # build/package.py and its install test: PyInstaller needs the shared libpython and binutils' strip;
     # the test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick's import).
     f"libpython{sys.version_info.major}.{sys.version_info.minor}",

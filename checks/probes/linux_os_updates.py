@@ -128,7 +128,8 @@ def _read(ctx: CheckContext, path: str, notes: list[str]) -> str | None:
         return None
 
 
-def automatic_updates(ctx: CheckContext, notes: list[str]) -> tuple[bool | None, list[str]]:
+def automatic_updates(ctx: CheckContext, notes: list[str]) -> tuple[bool | None, list[str], list[str]]:
+    """(on anywhere?, what turns them on, what was seen switched off)."""
     on: list[str] = []
     seen_off: list[str] = []
     if ctx.system.which("unattended-upgrade"):
@@ -147,15 +148,6 @@ def automatic_updates(ctx: CheckContext, notes: list[str]) -> tuple[bool | None,
             seen_off.append(f"unattended-upgrades is set up, but apt's daily upgrade timer is {timer}")
         else:
             seen_off.append("unattended-upgrades is installed but switched off (APT::Periodic::Unattended-Upgrade)")
-    if ctx.system.which("gnome-software"):
-        res = ctx.system.run(["gsettings", "list-recursively", "org.gnome.software"])
-        state = gnome_software_on(res.stdout) if res.ok else None
-        if state:
-            on.append("GNOME Software (download and install updates)")
-        elif state is False:
-            seen_off.append("GNOME Software's automatic updates are off")
-        else:
-            notes.append(f"Device Check could not read GNOME Software's settings ({res.why_not()}).")
     discover = _read(ctx, f"{ctx.system.home}/.config/PlasmaDiscoverUpdates", notes)
     if discover is not None:
         value = (ini_value(discover, "Global", "UseUnattendedUpdates") or "").lower()
@@ -175,15 +167,24 @@ def automatic_updates(ctx: CheckContext, notes: list[str]) -> tuple[bool | None,
         else:
             seen_off.append("dnf-automatic is installed but does not install updates")
         break
-    if on:
-        return True, on
-    if seen_off:
-        return False, seen_off
+    # Asked last, and only when no file already says updates are automatic: gsettings is a process to start
+    # (about 10 ms), the rest are file reads.
+    if not on and ctx.system.which("gnome-software"):
+        res = ctx.system.run(["gsettings", "list-recursively", "org.gnome.software"])
+        state = gnome_software_on(res.stdout) if res.ok else None
+        if state:
+            on.append("GNOME Software (download and install updates)")
+        elif state is False:
+            seen_off.append("GNOME Software's automatic updates are off")
+        else:
+            notes.append(f"Device Check could not read GNOME Software's settings ({res.why_not()}).")
+    if on or seen_off:
+        return bool(on), on, seen_off
     notes.append(
         "Device Check found none of the automatic updaters it knows (unattended-upgrades, GNOME Software, "
         "KDE Discover, dnf-automatic)."
     )
-    return None, []
+    return None, [], []
 
 
 def last_update(ctx: CheckContext, notes: list[str]) -> tuple[AptHistory | None, str, bool]:
@@ -207,7 +208,8 @@ def last_update(ctx: CheckContext, notes: list[str]) -> tuple[AptHistory | None,
 
 def read(ctx: CheckContext) -> UpdateFacts:
     notes: list[str] = []
-    automatic, how = automatic_updates(ctx, notes)
+    automatic, on, off = automatic_updates(ctx, notes)
+    how = on or off
     history, source, whole = last_update(ctx, notes)
     os_text = next((t for t in (_read(ctx, p, notes) for p in OS_RELEASE) if t is not None), None)
     os = parse_os_release(os_text) if os_text else None

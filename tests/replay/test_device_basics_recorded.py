@@ -10,8 +10,14 @@ import pytest
 
 from checks.engine import Engine, RunOptions
 from checks.model import ProbeUnknown, Status
-from checks.probes import darwin_firewall, darwin_malware_protection, darwin_os_updates
-from checks.probes import windows_firewall, windows_malware_protection, windows_os_updates
+from checks.probes import (
+    darwin_firewall,
+    darwin_malware_protection,
+    darwin_os_updates,
+    windows_firewall,
+    windows_malware_protection,
+    windows_os_updates,
+)
 from checks.profile import load_profile
 from checks.readers.windows_security import powershell_argv, product_state, ps_date
 from checks.snapshot import ReplaySystem
