@@ -83,6 +83,11 @@ TEST_PACKAGES = [
     "dunst",
     # real locales (localedef) for the text checklist in en_GB, de_DE, tr_TR and ISO-8859-1
     "locales",
+    # The firewall and os-updates checks drive the real ufw and read what unattended-upgrades ships; GNOME
+    # Software brings its own settings schema (org.gnome.software), read through gsettings.
+    "ufw",
+    "unattended-upgrades",
+    "gnome-software",
     *BUILD_PACKAGES,  # the installer tests build one
     # The install test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick).
     "imagemagick",

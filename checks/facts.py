@@ -107,3 +107,53 @@ class Platform:
     desktop: str | None  # Linux desktop, or "Windows" / "macOS"
     desktop_raw: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FirewallFacts:
+    """Is a firewall switched on? `enabled` None: nothing could be read that says."""
+
+    enabled: bool | None
+    product: str = ""  # what was found on: "ufw", "firewalld", "Windows Defender Firewall", a third-party name
+    parts_off: tuple[str, ...] = ()  # what is off, in plain words, e.g. ("Public networks",) on Windows
+    checked: tuple[str, ...] = ()  # what was looked at, e.g. "ufw: ENABLED=no in /etc/ufw/ufw.conf"
+    notes: tuple[str, ...] = ()  # plain sentences on what could not be read
+
+
+@dataclass(frozen=True)
+class OsRelease:
+    """Which operating system release this is, for the built-in support table and the profile's floor."""
+
+    family: str  # "windows" | "darwin" | an os-release ID such as "debian", "ubuntu", "fedora"
+    version: str  # "12", "24.04", "14.6.1", "10.0.26100"
+    name: str  # shown to the candidate: "Debian GNU/Linux 12 (bookworm)", "Windows 11 24H2"
+    support_end: str = ""  # ISO date where the OS itself says (os-release SUPPORT_END)
+    rolling: bool = False  # a rolling release (Arch, Tumbleweed): always the current one
+    like: tuple[str, ...] = ()  # os-release ID_LIKE, and UBUNTU_CODENAME's Ubuntu version for derivatives
+
+
+@dataclass(frozen=True)
+class UpdateFacts:
+    """Automatic updates, the last update installed, and the OS release."""
+
+    automatic: bool | None
+    automatic_how: tuple[str, ...] = ()  # what turns them on, or what was seen off, in plain words
+    last_update: str = ""  # ISO date of the last update installed ("" = not found)
+    last_update_source: str = ""
+    # True when the record read covers more than `max_days`: no update in it then means none in that time.
+    history_covers_days: int | None = None
+    os: OsRelease | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MalwareFacts:
+    """Malware protection: on, with real-time scanning and fresh signatures where the OS has them."""
+
+    protected: bool | None
+    product: str = ""  # "Microsoft Defender Antivirus", "Gatekeeper and XProtect", "ClamAV", a third-party name
+    problems: tuple[str, ...] = ()  # plain sentences on what is wrong
+    signatures_age_days: int | None = None
+    not_needed: bool = False  # Linux under the default profile: nothing to check
+    checked: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()

@@ -55,6 +55,7 @@ class SchoolHours:
 class CheckConfig:
     enabled: bool
     severity: Severity
+    cyber_essentials: tuple[str, ...] = ()  # the Cyber Essentials controls this check gives evidence for
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,19 @@ class DeclarationSpec:
     clause: int
     text: str
     review_days: int
+    cyber_essentials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdatesConfig:
+    max_days: int = 14  # the last update must have been installed within this many days
+    # The lowest OS version the agency accepts, by "windows", "darwin" or an os-release ID ("debian").
+    min_versions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MalwareConfig:
+    linux_require_clamav: bool = False  # off: malware protection is not needed on Linux for this check
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,8 @@ class Profile:
     social_apps: tuple[SocialApp, ...]
     declarations: tuple[DeclarationSpec, ...]
     monitor_interval_seconds: int
+    updates: UpdatesConfig = field(default_factory=UpdatesConfig)
+    malware: MalwareConfig = field(default_factory=MalwareConfig)
     version: str = ""
     source: str = "default"
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -92,6 +108,16 @@ class Profile:
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+_VERSION = re.compile(r"^\d{1,6}(\.\d{1,6}){0,3}$")
+_OS_KEY = re.compile(r"^[a-z0-9][a-z0-9._-]{0,40}$")
+# The Cyber Essentials controls (NCSC "Cyber Essentials: Requirements for IT infrastructure", docs/cyber-essentials.md).
+CYBER_ESSENTIALS_CONTROLS = (
+    "firewalls",
+    "secure-configuration",
+    "security-update-management",
+    "user-access-control",
+    "malware-protection",
+)
 
 
 def _str(v: Any) -> str | None:
@@ -144,6 +170,21 @@ def _str_list(v: Any) -> str | None:
     return None if isinstance(v, list) and all(isinstance(s, str) and s for s in v) else "must be a list of text"
 
 
+def _min_versions(v: Any) -> str | None:
+    if not isinstance(v, dict):
+        return 'must be a table like {windows = "10.0.22631", darwin = "14", debian = "12"}'
+    for os_key, version in v.items():
+        if not _OS_KEY.fullmatch(os_key) or not isinstance(version, str) or not _VERSION.fullmatch(version):
+            return f'has {os_key} = {version!r}: use a version of numbers and dots, like "14" or "10.0.22631"'
+    return None
+
+
+def _controls(v: Any) -> str | None:
+    if isinstance(v, list) and all(isinstance(c, str) and c in CYBER_ESSENTIALS_CONTROLS for c in v):
+        return None
+    return f"must be a list of Cyber Essentials controls from {', '.join(CYBER_ESSENTIALS_CONTROLS)}"
+
+
 SCHEMA: dict[str, dict[str, Any]] = {
     "profile": {"version": _str, "id": _str},
     "agency": {
@@ -158,9 +199,16 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "school_hours": {"days": _days, "start": _time, "end": _time, "holidays": _holidays},
     "lock": {"max_idle_minutes": _int_range(1, 60), "max_grace_seconds": _int_range(0, 3600)},
     "monitor": {"interval_seconds": _int_range(15, 3600)},
+    "updates": {"max_days": _int_range(1, 365), "min_versions": _min_versions},
+    "malware": {"linux_require_clamav": _bool},
 }
-CHECK_KEYS = {"enabled": _bool, "severity": _severity}
-DECLARATION_KEYS = {"text": _str, "review_days": _int_range(1, 3650), "clause": _int_range(1, 99)}
+CHECK_KEYS = {"enabled": _bool, "severity": _severity, "cyber_essentials": _controls}
+DECLARATION_KEYS = {
+    "text": _str,
+    "review_days": _int_range(1, 3650),
+    "clause": _int_range(1, 99),
+    "cyber_essentials": _controls,
+}
 APP_KEYS = {"name": _str, "domains": _str_list, "enabled": _bool}  # processes: checked per system
 
 
@@ -210,7 +258,7 @@ def validate(data: dict[str, Any], path: str) -> None:
             raise _fail(path, f"[checks.{cid}]", "must be a table")
         for key, v in conf.items():
             if key not in CHECK_KEYS:
-                raise _fail(path, f"[checks.{cid}] {key}", "unknown key; allowed: enabled, severity")
+                raise _fail(path, f"[checks.{cid}] {key}", f"unknown key; allowed: {', '.join(CHECK_KEYS)}")
             err = CHECK_KEYS[key](v)
             if err:
                 raise _fail(path, f"[checks.{cid}] {key}", f"{err}, found {v!r}")
@@ -219,7 +267,7 @@ def validate(data: dict[str, Any], path: str) -> None:
             raise _fail(path, f"[declarations.{did}]", "must be a table with a lower-case id")
         for key, v in conf.items():
             if key not in DECLARATION_KEYS:
-                raise _fail(path, f"[declarations.{did}] {key}", "unknown key; allowed: text, review_days, clause")
+                raise _fail(path, f"[declarations.{did}] {key}", f"unknown key; allowed: {', '.join(DECLARATION_KEYS)}")
             err = DECLARATION_KEYS[key](v)
             if err:
                 raise _fail(path, f"[declarations.{did}] {key}", f"{err}, found {v!r}")
@@ -321,6 +369,7 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         cid: CheckConfig(
             bool(data.get("checks", {}).get(cid, {}).get("enabled", True)),
             Severity(data.get("checks", {}).get(cid, {}).get("severity", "required")),
+            tuple(data.get("checks", {}).get(cid, {}).get("cyber_essentials", ())),
         )
         for cid in check_ids()
     }
@@ -334,9 +383,16 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         if a.get("enabled", True)
     )
     decls = tuple(
-        DeclarationSpec(did, int(d.get("clause", 0)), str(d.get("text", "")), int(d.get("review_days", 365)))
+        DeclarationSpec(
+            did,
+            int(d.get("clause", 0)),
+            str(d.get("text", "")),
+            int(d.get("review_days", 365)),
+            tuple(d.get("cyber_essentials", ())),
+        )
         for did, d in (data.get("declarations") or {}).items()
     )
+    updates = data.get("updates", {})
     return Profile(
         agency=Agency(**data.get("agency", {})),
         school_hours=SchoolHours(
@@ -348,6 +404,8 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         social_apps=apps,
         declarations=decls,
         monitor_interval_seconds=int(data.get("monitor", {}).get("interval_seconds", 60)),
+        updates=UpdatesConfig(int(updates.get("max_days", 14)), dict(updates.get("min_versions", {}))),
+        malware=MalwareConfig(bool(data.get("malware", {}).get("linux_require_clamav", False))),
         version=str(data.get("profile", {}).get("version", "")),
         source=source,
         raw=data,

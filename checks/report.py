@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from checks._version import __version__
+from checks.cyber_essentials import cyber_essentials_section
 from checks.facts import Platform
 from checks.model import STATUS_ORDER, STATUS_WORDS, CheckResult, Status
 from checks.policy import DeclarationState, clauses
@@ -80,6 +81,7 @@ def build_report(
         "summary": summary(results),
         "results": [r.to_json() for r in results],
         "declarations": [d.to_json(now) for d in declarations],
+        "cyber_essentials": cyber_essentials_section(results, declarations, profile, now),
     }
 
 

@@ -112,6 +112,7 @@ def report_html(report: dict[str, Any]) -> str:
             else:
                 mark = "Not confirmed yet"
             out.append(f"<p><b>[You confirm]</b> {_e(d.get('text'))}<br/>{mark}</p>")
+    out.extend(cyber_essentials_html(report.get("cyber_essentials") or []))
     version = profile.get("version") or "built-in"
     out.append("<hr/>")
     out.append(
@@ -120,6 +121,22 @@ def report_html(report: dict[str, Any]) -> str:
     )
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def cyber_essentials_html(rows: list[dict[str, Any]]) -> list[str]:
+    """The short "Cyber Essentials: user device" section: each control and this device's state."""
+    if not rows:
+        return []
+    out = [
+        "<h3>Cyber Essentials: user device</h3>",
+        "<p>How this laptop stands against the Cyber Essentials controls for a user's own device "
+        "(NCSC, Requirements for IT infrastructure). Declarations count once you have confirmed them.</p>",
+        "<table cellpadding='2'>",
+    ]
+    for row in rows:
+        out.append(f"<tr><td><b>{_e(row.get('name'))}</b></td><td>{_e(row.get('state_words'))}</td></tr>")
+    out.append("</table>")
+    return out
 
 
 def write_pdf(report: dict[str, Any], path: str) -> None:

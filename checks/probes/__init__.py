@@ -26,12 +26,15 @@ from checks.facts import (
     AutologinFacts,
     BrowserPasswordFacts,
     DiskEncryptionFacts,
+    FirewallFacts,
     LockFacts,
+    MalwareFacts,
     PasswordFileFacts,
     PasswordManagerFacts,
     Read,
     RunningSocialApps,
     SiteVisitFacts,
+    UpdateFacts,
 )
 from checks.model import ProbeUnknown
 from checks.system import KeyringState
@@ -55,6 +58,9 @@ SCREEN_LOCK = Topic("screen_lock", LockFacts)  # serves screen-lock and lock-on-
 ACCOUNT_PASSWORD = Topic("account_password", AccountPasswordFacts)
 AUTOLOGIN = Topic("autologin", AutologinFacts)
 DISK_ENCRYPTION = Topic("disk_encryption", DiskEncryptionFacts)
+FIREWALL = Topic("firewall", FirewallFacts)
+OS_UPDATES = Topic("os_updates", UpdateFacts)
+MALWARE_PROTECTION = Topic("malware_protection", MalwareFacts)
 SOCIAL_APPS = Topic("social_apps", RunningSocialApps)
 SOCIAL_SITES = Topic("social_sites", SiteVisitFacts)
 CREDENTIAL_STORE = Topic("credential_store", KeyringState)

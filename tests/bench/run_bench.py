@@ -120,6 +120,38 @@ def bench_engine(runs: int) -> tuple[list[float], list[float], list[str]]:
     return engine, slowest, names
 
 
+# The device basics (issue 16) alone in a fresh process, probe imports included: what they add to a run at
+# most, since the engine runs checks side by side.
+BASICS = ("firewall", "os-updates", "malware-protection")
+BASICS_CHILD = """
+import json, sys, time
+from checks.engine import Engine, RunOptions
+from checks.live import LiveSystem
+from checks.profile import load_profile
+engine = Engine(LiveSystem(), load_profile())
+t0 = time.perf_counter()
+engine.run(RunOptions(only=tuple(sys.argv[2:])))
+print(json.dumps({"took": time.perf_counter() - t0}))
+"""
+
+
+def bench_basics(runs: int) -> list[float]:
+    took = []
+    with tempfile.TemporaryDirectory(prefix="dc-bench-") as config:
+        for _ in range(runs):
+            res = subprocess.run(
+                [sys.executable, "-c", BASICS_CHILD, config, *BASICS],
+                capture_output=True,
+                text=True,
+                env=clean_env(config),
+                cwd=ROOT,
+                timeout=120,
+                check=True,
+            )
+            took.append(json.loads(res.stdout.strip().splitlines()[-1])["took"])
+    return took
+
+
 # ---- launch -> window ----------------------------------------------------------------------------------
 def bench_window(runs: int) -> tuple[list[float], list[float]] | str:
     tool = ROOT / "tools" / "benchmark_startup.py"
@@ -304,6 +336,8 @@ def main() -> int:
     cli, cli_slowest = bench_cli(args.runs)
     print("measuring: engine ...", file=sys.stderr, flush=True)
     engine, slowest, names = bench_engine(args.runs)
+    print("measuring: firewall, os-updates, malware-protection ...", file=sys.stderr, flush=True)
+    basics = bench_basics(args.runs)
     print("measuring: window ...", file=sys.stderr, flush=True)
     window = bench_window(args.window_runs)
     print("measuring: packaged app ...", file=sys.stderr, flush=True)
@@ -319,6 +353,16 @@ def main() -> int:
     cli_med = statistics.median(cli)
     rows.append(
         ("check --json, wall (start-up included)", median_ms(cli), str(len(cli)), "<= 600 ms", verdict(cli_med <= 0.6))
+    )
+    basics_med = statistics.median(basics)
+    rows.append(
+        (
+            "firewall + os-updates + malware-protection (Engine.run)",
+            median_ms(basics),
+            str(len(basics)),
+            "<= 30 ms",
+            verdict(basics_med <= 0.03),
+        )
     )
     slow_name = max(set(names), key=names.count)
     eng_med, slow_med = statistics.median(engine), statistics.median(slowest)

@@ -51,7 +51,7 @@ def test_hang_and_crash_stay_in_their_own_rows(fake_checks):
     assert results["autologin"].status is Status.ERROR and "probe broke" in results["autologin"].detail
     assert results["account-password"].status is Status.FAIL  # required
     assert results["password-manager"].status is Status.WARN  # recommended: fail becomes warn
-    assert len(seen) == len(results) == 11
+    assert len(seen) == len(results) == len(CATALOGUE)
 
 
 def test_opt_in_check_is_skipped_unless_turned_on(fake_checks):
