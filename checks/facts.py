@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checks.system import KeyringState
+
 
 @dataclass(frozen=True)
 class Read:
@@ -97,6 +99,12 @@ class PasswordFileFacts:
     paths: tuple[str, ...]  # paths only: the files are never opened
     folders_scanned: tuple[str, ...] = ()
     truncated: bool = False  # the scan stopped at its bound
+
+
+@dataclass(frozen=True)
+class CredentialStoreFacts:
+    store: KeyringState
+    plaintext_backend: str = ""  # Python's keyring set to a plain-text file by its own settings
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class Profile:
     monitor_interval_seconds: int
     version: str = ""
     source: str = "default"
+    report_valid_days: int = 30  # [report] valid_days: how long a report stands, at most
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -156,6 +157,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "school_hours": {"days": _days, "start": _time, "end": _time, "holidays": _holidays},
     "lock": {"max_idle_minutes": _int_range(1, 60), "max_grace_seconds": _int_range(0, 3600)},
     "monitor": {"interval_seconds": _int_range(15, 3600)},
+    "report": {"valid_days": _int_range(1, 366)},
 }
 CHECK_KEYS = {"enabled": _bool, "severity": _severity}
 DECLARATION_KEYS = {"text": _str, "review_days": _int_range(1, 3650), "clause": _int_range(1, 99)}
@@ -337,5 +339,6 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         monitor_interval_seconds=int(data.get("monitor", {}).get("interval_seconds", 60)),
         version=str(data.get("profile", {}).get("version", "")),
         source=source,
+        report_valid_days=int(data.get("report", {}).get("valid_days", 30)),
         raw=data,
     )

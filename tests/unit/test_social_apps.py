@@ -48,7 +48,7 @@ def test_running_apps_fail_in_school_hours_and_are_named_not_numbered(fake_apps,
 )
 def test_running_apps_pass_outside_school_hours_saying_why(fake_apps, at, why):
     proc = run_cli("check", "--json", "--only", "social-apps", "--at", at)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 3, proc.stderr  # nothing to fix; the statements are still to confirm
     result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "pass"
     assert why in result["detail"]
@@ -83,7 +83,7 @@ def test_no_social_app_running_passes_in_school_hours(tmp_path):
     )
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap))
     result = json.loads(proc.stdout)["results"][0]
-    assert proc.returncode == 0
+    assert proc.returncode == 3  # nothing to fix, but the statements are still to confirm
     assert result["status"] == "pass"
     assert result["detail"] == "No social media app from your agency's list is open."
 
@@ -181,7 +181,7 @@ def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
 
 
 def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
-    from checks.snapshot import _redact_cmdline
+    from checks.snapshot_redact import redact_cmdline
 
     cmd = [
         "/opt/google/chrome/chrome",
@@ -191,8 +191,8 @@ def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
         "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
         "--password-store=basic",
     ]
-    assert _redact_cmdline(cmd) == [
-        "/opt/google/chrome/chrome",
+    assert redact_cmdline(cmd) == [
+        "chrome",  # the program's name only: its folder may name the user
         "--app=https://www.facebook.com/",
         "--profile-directory=Default",
         "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
