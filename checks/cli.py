@@ -97,12 +97,12 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     if judged is not None:
         # A replay judges as the candidate's machine did: its settings, declarations and (unless --profile
         # says otherwise) its profile, never this machine's.
-        profile = load_profile(args.profile) if args.profile else judged.profile()
-        candidate = clean_name(args.candidate or "") or judged.settings.candidate_name
+        profile = load_profile(args.profile) if getattr(args, "profile", None) else judged.profile()
+        candidate = clean_name(getattr(args, "candidate", None) or "") or judged.settings.candidate_name
         settings, confirmed = judged.settings, judged.confirmed
     else:
         profile = load_profile(args.profile)
-        candidate = clean_name(args.candidate or "") or settings.candidate_name
+        candidate = clean_name(getattr(args, "candidate", None) or "") or settings.candidate_name
         confirmed = store.load_declarations()
     at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
     only = parse_only(getattr(args, "only", None))

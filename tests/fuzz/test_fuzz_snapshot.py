@@ -108,7 +108,13 @@ snapshots = st.fixed_dictionaries(
         "queries": mostly(st.lists(mostly(query), max_size=2)),
         "keyring": mostly(
             st.fixed_dictionaries(
-                {}, optional={"backend": mostly(texts), "roundtrip": mostly(st.sampled_from(["ok", "error: locked"]))}
+                {},
+                optional={
+                    "backend": mostly(texts),
+                    "roundtrip": mostly(st.sampled_from(["ok", "error: locked"])),  # as 0.1.0 recorded it
+                    "state": mostly(st.sampled_from(["unlocked", "locked", "no-bus"])),
+                    "removed": mostly(st.integers(0, 3)),
+                },
             )
         ),
     },
@@ -165,7 +171,7 @@ def _ask_every_door(system: ReplaySystem, data: dict[str, Any]) -> None:
         except ReadDenied:
             pass
     state = system.keyring_state()
-    assert isinstance(state, KeyringState) and isinstance(state.roundtrip, str)
+    assert isinstance(state, KeyringState) and isinstance(state.state, str) and isinstance(state.removed, int)
     assert system.now().tzinfo is not None
 
 

@@ -1,13 +1,13 @@
 """The one outcome (checks/outcome.py) and the summary line that names what is missing."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from checks.model import CheckResult, Severity, Status
 from checks.outcome import ALL_CLEAR, INCOMPLETE, TO_FIX, outcome_of, summary_line
 from checks.policy import DeclarationState
 from checks.profile import DeclarationSpec
 
-NOW = datetime(2026, 11, 25, 10, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
 
 
 def row(cid: str, status: Status, severity: Severity = Severity.REQUIRED) -> CheckResult:
