@@ -198,3 +198,18 @@ def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
         "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
         "--password-store=basic",
     ]
+
+
+def test_another_users_app_is_not_the_candidates_but_their_own_is(tmp_path):
+    from tests.conftest import other_user_running
+
+    with other_user_running("Telegram") as theirs:
+        assert theirs.poll() is None
+        proc = run_cli("check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME)
+        result = json.loads(proc.stdout)["results"][0]
+        assert result["status"] == "pass", result  # someone else's Telegram on the same laptop
+        with stand_in_app(tmp_path / "Telegram", 60):
+            proc = run_cli("check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME)
+            result = json.loads(proc.stdout)["results"][0]
+            assert result["status"] == "fail" and result["evidence"]["apps"] == ["Telegram"]
+            assert proc.returncode == 1
