@@ -1,5 +1,6 @@
 """ "What this app reads": every command, file, folder, registry key and database the probes read on this
-system, generated from the probes' own READS tables (checks.probes.all_reads), never a hand-kept copy."""
+system, generated from the probes' own READS tables (checks.probes.all_reads), never a hand-kept copy; and
+what it writes (checks.paths.WRITES), which tests/hardening/test_writes_strace.py compares with strace."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from checks.facts import Read
+from checks.paths import NO_LOG, WRITES
 from checks.probes import OS_NAMES, TOPICS, all_reads
 
 KIND_HEADINGS = {
@@ -47,8 +49,8 @@ def reads_html(os_name: str) -> str:
     e = html.escape
     out = [
         f"<h2>What Device Check reads on {e(OS_NAMES.get(os_name, os_name))}</h2>",
-        "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing and sends "
-        "nothing anywhere.</p>",
+        "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing of your "
+        "laptop's settings and sends nothing anywhere. The only files it writes are listed at the end.</p>",
     ]
     groups = grouped_reads(os_name)
     if not groups:
@@ -61,6 +63,10 @@ def reads_html(os_name: str) -> str:
                 f"<i>(for the {e(TOPIC_NAMES.get(topic, topic))} check)</i></li>"
             )
         out.append("</ul>")
+    out.append("<h3>What it writes</h3><ul>")
+    for write in WRITES:
+        out.append(f"<li style='margin-bottom: 6px'>{e(write.what)}<br/>{e(write.why)}</li>")
+    out.append(f"</ul><p>{e(NO_LOG)}</p>")
     return "\n".join(out)
 
 
