@@ -30,6 +30,7 @@ class Session:
     at: datetime | None = None  # judge as if it were this time (replays, screenshots); None: the clock
     warnings: list[str] = field(default_factory=list)
     checks: tuple[Check, ...] = CATALOGUE  # what the engine runs; tests pass stand-ins
+    replay_of: str | None = None  # the snapshot file under `--replay`: the report says it is not this laptop
 
     @classmethod
     def open(
@@ -39,6 +40,7 @@ class Session:
         config_dir: Path | None = None,
         at: datetime | None = None,
         checks: tuple[Check, ...] = CATALOGUE,
+        replay_of: str | None = None,
     ) -> Session:
         """Load everything the window needs. A damaged settings or declarations file never stops the app:
         SettingsStore keeps it as .bak and `warnings` says so in one line."""
@@ -49,13 +51,13 @@ class Session:
         store = SettingsStore(config_dir)
         settings = store.load_settings()
         confirmed = store.load_declarations()
-        judged = getattr(system, "judged_with", None)
+        judged = getattr(system, "judged_with", None) if replay_of else None
         if judged is not None:  # a replay judges as the candidate's machine did (checks/snapshot_judged.py)
             profile = load_profile(profile_path) if profile_path else judged.profile()
             settings, confirmed = judged.settings, dict(judged.confirmed)
         else:
             profile = load_profile(profile_path)
-        return cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks)
+        return cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks, replay_of)
 
     def engine(self) -> Engine:
         return Engine(self.system, self.profile, self.settings, self.at, self.checks)
@@ -82,7 +84,7 @@ class Session:
         self.settings = settings
 
     def run_info(self) -> RunInfo:
-        replay = getattr(self.system, "source", None) if getattr(self.system, "judged_with", None) else None
+        replay = self.replay_of
         return RunInfo(
             at_overridden=self.at is not None,
             replay_file=Path(replay).name if replay else None,
