@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -16,7 +17,8 @@ from checks.catalogue import CHECK_IDS
 from checks.profile import ProfileError
 from checks.textsafe import shown
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+# all-clear, to-fix, bad usage or input, incomplete (README "The command line")
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 
 class UsageError(ValueError):
@@ -41,10 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--at", metavar="ISO-TIME", help="judge as if it were this local time (e.g. 2026-11-25T10:30)")
     check.add_argument("--only", metavar="ID,...", help="run only these checks: " + ", ".join(CHECK_IDS))
     check.add_argument("--pdf", metavar="FILE", help="also write the PDF report to FILE")
+    check.add_argument("--candidate", metavar="NAME", help="the candidate's name on this report (this run only)")
     check.add_argument("--config-dir", metavar="DIR", help=argparse.SUPPRESS)
     snap = sub.add_parser("snapshot", help="record what the checks read, for support")
     snap.add_argument("-o", "--output", metavar="FILE", help="write here (default: print it)")
     snap.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
+    snap.add_argument("--config-dir", metavar="DIR", help=argparse.SUPPRESS)
     return parser
 
 
@@ -71,18 +75,18 @@ def parse_only(text: str | None) -> tuple[str, ...]:
 def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, Any], int]:
     """Run the checks as the CLI would; returns (JSON report, exit code)."""
     from checks.engine import Engine, RunOptions
-    from checks.model import Status
+    from checks.outcome import ALL_CLEAR, TO_FIX
     from checks.policy import declaration_states
     from checks.profile import load_profile
-    from checks.report import build_report
-    from checks.settings import SettingsStore
+    from checks.report import RunInfo, build_report
+    from checks.settings import SettingsStore, clean_name
 
-    profile = load_profile(args.profile)
+    replay_path = getattr(args, "replay", None)
     if system is None:
-        if getattr(args, "replay", None):
+        if replay_path:
             from checks.snapshot import load_snapshot
 
-            system = load_snapshot(args.replay)
+            system = load_snapshot(replay_path)
         else:
             from checks.live import LiveSystem
 
@@ -92,17 +96,33 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     confirmed = store.load_declarations()  # before the checks, so every warning comes first and once
     for warning in store.warnings:
         print(f"devicecheck: warning: {shown(warning)}", file=sys.stderr)
+    judged = getattr(system, "judged_with", None)
+    if judged is not None:
+        # A replay judges as the candidate's machine did: its settings, declarations and (unless --profile
+        # says otherwise) its profile, never this machine's.
+        profile = load_profile(args.profile) if getattr(args, "profile", None) else judged.profile()
+        candidate = clean_name(getattr(args, "candidate", None) or "") or judged.settings.candidate_name
+        settings, confirmed = judged.settings, judged.confirmed
+    else:
+        profile = load_profile(args.profile)
+        candidate = clean_name(getattr(args, "candidate", None) or "") or settings.candidate_name
     at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
+    only = parse_only(getattr(args, "only", None))
     engine = Engine(system, profile, settings, at)
     ctx = engine.context()
-    only = parse_only(getattr(args, "only", None))
     started = logs.run_started("check", only)
     results = engine.run(RunOptions(only=only), ctx=ctx)
     logs.run_finished("check", results, started)
     decls = declaration_states(profile.declarations, confirmed)
-    report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now)
-    failed = any(r.status is Status.FAIL for r in results)
-    return report, EXIT_FAIL if failed else EXIT_OK
+    run = RunInfo(
+        at_overridden=at is not None,
+        replay_file=Path(replay_path).name if replay_path else None,
+        replay_recorded_at=system.now().isoformat(timespec="seconds") if replay_path else None,
+        only=only,
+    )
+    report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now, candidate=candidate, run=run)
+    codes = {ALL_CLEAR: EXIT_OK, TO_FIX: EXIT_FAIL}
+    return report, codes.get(report["outcome"], EXIT_INCOMPLETE)
 
 
 PdfWriter = Callable[[dict[str, Any], str], None]
@@ -128,16 +148,19 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     from checks.engine import Engine
     from checks.live import LiveSystem
     from checks.profile import load_profile
+    from checks.settings import SettingsStore
     from checks.snapshot import RecordingSystem
+    from checks.snapshot_judged import JudgedWith
 
     profile = load_profile(args.profile)
-    recorder = RecordingSystem(LiveSystem())
-    # Every check runs, opt-in ones included, so the snapshot holds all a support person may need.
-    from checks.settings import UserSettings
-
-    settings = UserSettings(opt_in={"social-sites": True})
+    store = SettingsStore(Path(args.config_dir) if getattr(args, "config_dir", None) else None)
+    settings = store.load_settings()
+    recorder = RecordingSystem(LiveSystem(), JudgedWith(profile.raw, settings, store.load_declarations()))
+    # Every check runs, opt-in ones included, so the snapshot holds all a support person may need; the
+    # candidate's own choices are recorded beside it, and a replay judges with those.
     started = logs.run_started("snapshot")
-    logs.run_finished("snapshot", Engine(recorder, profile, settings).run(), started)
+    all_on = replace(settings, opt_in={**settings.opt_in, "social-sites": True})
+    logs.run_finished("snapshot", Engine(recorder, profile, all_on).run(), started)
     text = json.dumps(recorder.snapshot(), indent=1, sort_keys=False) + "\n"
     if args.output:
         from checks.atomic import atomic_write_text

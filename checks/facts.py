@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checks.system import KeyringState
+
 
 @dataclass(frozen=True)
 class Read:
@@ -99,6 +101,12 @@ class PasswordFileFacts:
     folders_scanned: tuple[str, ...] = ()
     not_read: tuple[str, ...] = ()  # "folder: why" for each folder not looked through in full
     not_read_fix_key: str = ""  # the fix that lets the app look (macOS: allow access to the folders)
+
+
+@dataclass(frozen=True)
+class CredentialStoreFacts:
+    store: KeyringState
+    plaintext_backend: str = ""  # Python's keyring set to a plain-text file by its own settings
 
 
 @dataclass(frozen=True)

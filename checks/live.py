@@ -30,8 +30,6 @@ from checks.system import (
 
 MAX_READ_BYTES = 1 << 20  # settings files are small; never slurp a big file
 MAX_OUTPUT_BYTES = 4 << 20  # a command that prints without end is stopped here, not read into memory
-KEYRING_SERVICE = "devicecheck-roundtrip"
-KEYRING_TIMEOUT = 5.0
 
 
 def current_platform() -> str:
@@ -141,8 +139,10 @@ class LiveSystem(System):
         import psutil
 
         out: list[ProcessInfo] = []
-        for proc in psutil.process_iter(["pid", "name", "exe", "cmdline"]):
+        for proc in psutil.process_iter(["pid", "name", "exe", "cmdline", "uids", "username"]):
             info = proc.info
+            if not self._is_own(info):  # another user's programs are not the candidate's to answer for
+                continue
             out.append(
                 ProcessInfo(
                     pid=int(info.get("pid") or 0),
@@ -152,6 +152,16 @@ class LiveSystem(System):
                 )
             )
         return out
+
+    def _is_own(self, info: dict[str, object]) -> bool:
+        """Run by the candidate: the same real user id (POSIX), or the same account name (Windows)."""
+        uids = info.get("uids")
+        if hasattr(os, "getuid") and uids is not None:
+            return getattr(uids, "real", None) == os.getuid()
+        owner = info.get("username")
+        if not isinstance(owner, str) or not self.user:  # a process whose owner cannot be read is not ours
+            return False
+        return owner.rsplit("\\", 1)[-1].lower() == self.user.lower()
 
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
         try:
@@ -211,59 +221,12 @@ class LiveSystem(System):
         return len(items) if isinstance(items, list) else None
 
     def keyring_state(self) -> KeyringState:
-        result: dict[str, KeyringState] = {}
+        from checks.credential_store_live import linux_store, other_os_store
 
-        def attempt() -> None:
-            result["state"] = keyring_roundtrip()
-
-        # A locked keyring may pop up a prompt and wait: never let it hold the check.
-        worker = threading.Thread(target=attempt, daemon=True)
-        worker.start()
-        worker.join(KEYRING_TIMEOUT)
-        if "state" not in result:
-            return KeyringState("unknown", "error: the keyring did not answer in time")
-        return result["state"]
+        return linux_store(self.env) if self.platform == "linux" else other_os_store()
 
     def now(self) -> datetime:
         return datetime.now().astimezone()
-
-
-def backend_name(backend: object) -> str:
-    """ "module.Class" of the store that really holds entries: a ChainerBackend writes to its first backend."""
-    chained = getattr(backend, "backends", None) if type(backend).__name__ == "ChainerBackend" else None
-    if chained:
-        backend = chained[0]
-    return f"{type(backend).__module__}.{type(backend).__qualname__}"
-
-
-def keyring_roundtrip() -> KeyringState:
-    """Store, read back and delete a throwaway entry under the app's own service name."""
-    import secrets
-
-    try:
-        import keyring
-        from keyring.backend import KeyringBackend
-    except Exception as exc:  # keyring missing from a broken install
-        return KeyringState("none", f"error: {type(exc).__name__}: {exc}")
-    try:
-        backend: KeyringBackend = keyring.get_keyring()
-    except Exception as exc:
-        return KeyringState("none", f"error: {type(exc).__name__}: {exc}")
-    name = backend_name(backend)
-    if "plaintext" in name.lower():
-        # Never write even a throwaway value into a plain-text file: the backend alone decides the check.
-        return KeyringState(name, "not tried: a plain-text store is never written to")
-    user = "probe-" + secrets.token_hex(4)
-    value = secrets.token_hex(16)  # never printed or stored anywhere
-    try:
-        backend.set_password(KEYRING_SERVICE, user, value)
-        try:
-            ok = backend.get_password(KEYRING_SERVICE, user) == value
-        finally:
-            backend.delete_password(KEYRING_SERVICE, user)
-    except Exception as exc:
-        return KeyringState(name, f"error: {type(exc).__name__}: {str(exc)[:200]}")
-    return KeyringState(name, "ok" if ok else "error: the value read back did not match")
 
 
 def _collect(proc: subprocess.Popen[bytes], args: tuple[str, ...], timeout: float) -> CommandResult:

@@ -100,6 +100,7 @@ class Profile:
     malware: MalwareConfig = field(default_factory=MalwareConfig)
     version: str = ""
     source: str = "default"
+    report_valid_days: int = 30  # [report] valid_days: how long a report stands, at most
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -201,6 +202,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "monitor": {"interval_seconds": _int_range(15, 3600)},
     "updates": {"max_days": _int_range(1, 365), "min_versions": _min_versions},
     "malware": {"linux_require_clamav": _bool},
+    "report": {"valid_days": _int_range(1, 366)},
 }
 CHECK_KEYS = {"enabled": _bool, "severity": _severity, "cyber_essentials": _controls}
 DECLARATION_KEYS = {
@@ -408,5 +410,6 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         malware=MalwareConfig(bool(data.get("malware", {}).get("linux_require_clamav", False))),
         version=str(data.get("profile", {}).get("version", "")),
         source=source,
+        report_valid_days=int(data.get("report", {}).get("valid_days", 30)),
         raw=data,
     )

@@ -25,6 +25,12 @@ class UserSettings:
     monitoring: bool = True
     start_at_login: bool = False
     monitor_paused_until: date | None = None  # "pause monitoring until tomorrow"
+    candidate_name: str = ""  # who the report is about; entered in Settings
+
+    def judging(self) -> dict[str, Any]:
+        """Only what shapes a verdict (school hours, days off, opt-ins), as a snapshot records it for replay."""
+        data = self.to_json()
+        return {k: data[k] for k in ("week", "holidays", "not_working_on", "opt_in")}
 
     def to_json(self) -> dict[str, Any]:
         week = None
@@ -42,6 +48,7 @@ class UserSettings:
             "monitoring": self.monitoring,
             "start_at_login": self.start_at_login,
             "monitor_paused_until": self.monitor_paused_until.isoformat() if self.monitor_paused_until else None,
+            "candidate_name": self.candidate_name,
         }
 
     @classmethod
@@ -78,7 +85,14 @@ class UserSettings:
             out = replace(out, monitoring=data["monitoring"])
         if isinstance(data.get("start_at_login"), bool):
             out = replace(out, start_at_login=data["start_at_login"])
+        if isinstance(data.get("candidate_name"), str):
+            out = replace(out, candidate_name=clean_name(data["candidate_name"]))
         return out
+
+
+def clean_name(text: str) -> str:
+    """A person's name on one line: control characters dropped, spaces collapsed, at most 100 characters."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())[:100]
 
 
 def _date_or_none(value: Any) -> date | None:

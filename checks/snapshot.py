@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import Any
 
 from checks.bounded import SNAPSHOT_BYTES, NotARegularFile, TooBig, read_bounded
+from checks.snapshot_judged import JudgedWith
+from checks.snapshot_redact import file_filter, redact_process
 from checks.snapshot_validate import DENIED as DENIED
 from checks.snapshot_validate import PLATFORMS as PLATFORMS
 from checks.snapshot_validate import SCHEMA as SCHEMA
@@ -30,9 +32,6 @@ from checks.system import (
     System,
     check_registry_names,
 )
-
-# Only these command-line arguments survive into a snapshot: they name web apps, never secrets.
-KEPT_ARG_PREFIXES = ("--app-id=", "--app=", "--profile-directory=", "--password-store=")
 
 
 def _query_key(path: str, sql: str, params: Sequence[object]) -> str:
@@ -52,6 +51,7 @@ class ReplaySystem(System):
         for entry in data.get("commands") or []:
             self._commands[tuple(entry["argv"])] = entry
         self._queries = {_query_key(q["path"], q["sql"], q.get("params") or []): q for q in data.get("queries") or []}
+        self.judged_with = JudgedWith.from_snapshot(dict(data), source)
 
     def run(self, argv: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> CommandResult:
         args = tuple(argv)
@@ -127,36 +127,22 @@ class ReplaySystem(System):
     def keyring_state(self) -> KeyringState:
         kr = self.data.get("keyring")
         if not isinstance(kr, dict):
-            return KeyringState("none", "error: no keyring in this snapshot")
-        return KeyringState(str(kr.get("backend", "none")), str(kr.get("roundtrip", "error: unknown")))
+            return KeyringState("none", "no-service")  # what a snapshot lacks, the machine lacked
+        if "state" in kr:
+            return KeyringState(str(kr.get("backend", "none")), str(kr["state"]), int(kr.get("removed", 0)))
+        return _from_roundtrip(str(kr.get("backend", "none")), str(kr.get("roundtrip", "error: unknown")))
 
     def now(self) -> datetime:
         return self._taken_at
 
 
-def _redact_cmdline(cmdline: Sequence[str]) -> list[str]:
-    if not cmdline:
-        return []
-    kept = [cmdline[0]]
-    for arg in cmdline[1:]:
-        if arg.startswith("--app="):  # a web app's address: keep the site, never the page
-            from urllib.parse import urlsplit
-
-            try:
-                parts = urlsplit(arg[len("--app=") :])
-                kept.append(f"--app={parts.scheme}://{parts.hostname}/" if parts.hostname else "--app=")
-            except ValueError:
-                kept.append("--app=")
-        elif arg.startswith(KEPT_ARG_PREFIXES):
-            kept.append(arg)
-    return kept
-
-
 class RecordingSystem(System):
-    """Wraps a live System and keeps everything the probes read, ready to write as a snapshot."""
+    """Wraps a live System and keeps what the probes read, reduced to what the checks need (snapshot_redact),
+    ready to write as a snapshot with what shaped the verdicts (`judged_with`)."""
 
-    def __init__(self, inner: System) -> None:
+    def __init__(self, inner: System, judged_with: JudgedWith | None = None) -> None:
         self.inner = inner
+        self.judged = judged_with
         self.platform = inner.platform
         self.env = inner.env
         self.user = inner.user
@@ -169,7 +155,7 @@ class RecordingSystem(System):
         self.registry: dict[str, dict[str, str | int]] = {}
         self.process_list: list[dict[str, Any]] | None = None
         self.queries: list[dict[str, Any]] = []
-        self.keyring: dict[str, str] | None = None
+        self.keyring: dict[str, str | int] | None = None
         self.counts: dict[str, dict[str, int | str]] = {}
         self.taken_at = inner.now()
 
@@ -194,7 +180,8 @@ class RecordingSystem(System):
             self.files[path] = DENIED
             raise
         if text is not None:
-            self.files[path] = text
+            reduce = file_filter(path)
+            self.files[path] = reduce(text) if reduce else text
         return text
 
     def list_dir(self, path: str) -> list[str] | None:
@@ -229,9 +216,7 @@ class RecordingSystem(System):
 
     def processes(self) -> list[ProcessInfo]:
         procs = self.inner.processes()
-        self.process_list = [
-            {"pid": p.pid, "name": p.name, "exe": p.exe, "cmdline": _redact_cmdline(p.cmdline)} for p in procs
-        ]
+        self.process_list = [redact_process(p) for p in procs]
         return procs
 
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
@@ -258,7 +243,7 @@ class RecordingSystem(System):
 
     def keyring_state(self) -> KeyringState:
         state = self.inner.keyring_state()
-        self.keyring = {"backend": state.backend, "roundtrip": state.roundtrip}
+        self.keyring = {"backend": state.backend, "state": state.state, "removed": state.removed}
         return state
 
     def now(self) -> datetime:
@@ -286,7 +271,29 @@ class RecordingSystem(System):
         }
         if self.keyring is not None:
             data["keyring"] = self.keyring
+        if self.judged is not None:
+            data["judged_with"] = self.judged.to_json()
         return data
+
+
+SECRET_SERVICE_BACKENDS = ("keyring.backends.SecretService.", "keyring.backends.libsecret.")
+
+
+def _from_roundtrip(backend: str, roundtrip: str) -> KeyringState:
+    """A 0.1.0 snapshot recorded a write-and-read-back test: a store that took the entry was unlocked."""
+    if backend.startswith(SECRET_SERVICE_BACKENDS):
+        store = "secret-service"
+    elif backend.startswith("keyring.backends.kwallet."):
+        store = "kwallet"
+    else:
+        store = backend
+    if "did not answer in time" in roundtrip:
+        return KeyringState(store, f"error: {roundtrip.removeprefix('error: ')}")
+    if backend == "none" or backend.endswith((".fail.Keyring", ".null.Keyring")):
+        return KeyringState(store, "no-service")
+    if roundtrip == "ok":
+        return KeyringState(store, "unlocked" if store in ("secret-service", "kwallet") else "present")
+    return KeyringState(store, "locked")
 
 
 def _jsonable(value: object) -> object:

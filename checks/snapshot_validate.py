@@ -44,6 +44,7 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
         "queries": list,
         "keyring": dict,
         "counts": dict,
+        "judged_with": dict,
     }
     for key, kind in shapes.items():
         if key in data and not isinstance(data[key], kind):
@@ -87,9 +88,12 @@ def validate_snapshot(data: object, path: str = "<snapshot>") -> dict[str, Any]:
             raise SnapshotError(
                 f"{path}: registry[{key!r}] must be an object of value names, each text or a whole number"
             )
-    for key in ("backend", "roundtrip"):
+    for key in ("backend", "roundtrip", "state"):  # "roundtrip": as 0.1.0 recorded it
         if not isinstance((data.get("keyring") or {}).get(key, ""), str):
             raise SnapshotError(f"{path}: keyring.{key} must be text")
+    removed = (data.get("keyring") or {}).get("removed", 0)
+    if not _is_int(removed) or removed < 0:
+        raise SnapshotError(f"{path}: keyring.removed must be a whole number")
     return data
 
 

@@ -65,8 +65,11 @@ class FileInfo:
 
 @dataclass(frozen=True)
 class KeyringState:
-    backend: str  # "module.Class" of the keyring backend in use
-    roundtrip: str  # "ok" or "error: ..."
+    """The password store as found, never touched (checks/credential_store_live.py)."""
+
+    backend: str  # "secret-service" | "kwallet" | "none" | a keyring backend's "module.Class" (macOS, Windows)
+    state: str  # "unlocked" | "locked" | "no-default" | "no-service" | "no-bus" | "present" | "error: ..."
+    removed: int = 0  # test entries Device Check 0.1.0 left behind, deleted from an unlocked store
 
 
 class ReadDenied(Exception):
@@ -107,7 +110,7 @@ class System(ABC):
 
     @abstractmethod
     def processes(self) -> list[ProcessInfo]:
-        """The running processes this user can see."""
+        """The candidate's own running processes (same user id): never another user's."""
 
     @abstractmethod
     def sqlite_query(self, path: str, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]] | None:
@@ -121,7 +124,7 @@ class System(ABC):
 
     @abstractmethod
     def keyring_state(self) -> KeyringState:
-        """The credential store's backend and the result of a throwaway set/get/delete."""
+        """Which password store there is and whether it is locked, read without writing or prompting."""
 
     @abstractmethod
     def now(self) -> datetime:

@@ -126,7 +126,7 @@ def run_app(argv: list[str]) -> int:
                 at = parse_at(args.at, system.now() if system else datetime.now().astimezone())
             except UsageError as exc:
                 raise ProfileError(str(exc)) from None
-        session = Session.open(args.profile, system=system, at=at)
+        session = Session.open(args.profile, system=system, at=at, replay_of=args.replay)
     except (ProfileError, SnapshotError) as exc:
         print(f"devicecheck: {exc}", file=sys.stderr)
         if QApplication.platformName() not in ("offscreen", "minimal"):  # someone is there to read it

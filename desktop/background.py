@@ -15,6 +15,8 @@ from checks.check import Check
 from checks.live import LiveSystem
 from checks.model import CheckResult, Status
 from checks.monitor import NotifyMemory, failure_keys, not_working_today, pause_until_tomorrow, paused
+from checks.outcome import outcome_of, summary_line
+from checks.policy import declaration_states
 from checks.profile import Profile
 from checks.settings import SettingsStore, UserSettings
 from checks.system import System
@@ -117,8 +119,9 @@ class Background(QObject):
     # ---- from the window -----------------------------------------------------------------------------
     def show_results(self, results: list[CheckResult]) -> None:
         """The tray icon follows the latest results, from the window's run or the daily check."""
-        failing = [r.id for r in results if r.status is Status.FAIL]
-        self.tray.set_results(len(failing))
+        decls = declaration_states(self.profile.declarations, self.store.load_declarations())
+        now = self.monitor.clock()
+        self.tray.set_outcome(outcome_of(results, decls, now), summary_line(results, decls, now))
 
     def seen_in_window(self, results: list[CheckResult]) -> None:
         """The candidate has just seen these failures in the window: the daily check need not repeat them."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from checks.model import CheckResult
-from checks.report import summary_line
 from checks.settings import UserSettings
 from desktop.banner import AgencyBanner
 from desktop.checklist_model import ChecklistModel
@@ -178,7 +177,7 @@ class MainWindow(QMainWindow):
         if busy:
             self.summary.setText(f"Checking this laptop… {left} of {total} still to go")
         else:
-            self.summary.setText(summary_line(results))
+            self.summary.setText(self.session.summary_line(results))
         self.summary.setAccessibleDescription(self.summary.text())
 
     def refresh_school_hours(self) -> None:
@@ -200,6 +199,7 @@ class MainWindow(QMainWindow):
         for state in self.session.declarations():
             if state.spec.id == declaration_id:
                 self.model.set_declaration(state, self.session.now())
+        self._update_progress()  # the headline counts the statements still to confirm
 
     def open_settings(self) -> None:
         from desktop.settings_dialog import SettingsDialog

@@ -10,7 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from checks.model import Status
+from checks.outcome import summary_line_from_counts
 from checks.policy import CLAUSE_HEADINGS, clauses
+from checks.report import not_live_mark
 from desktop.clauses import clauses_with_other
 from desktop.status_words import WORDS
 
@@ -62,6 +64,15 @@ def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
 
+OUTCOME_WORDS = {"all-clear": "All clear", "incomplete": "Not complete yet", "to-fix": "Things to fix"}
+
+
+def _consultant(report: dict[str, Any]) -> str:
+    agency = report.get("agency") or {}
+    c = agency.get("consultant") or {}
+    return ", ".join(str(v) for v in (c.get("name"), c.get("phone"), c.get("email")) if v) or "Not given"
+
+
 def report_html(report: dict[str, Any]) -> str:
     """The report as simple HTML that QTextDocument lays out well on paper."""
     profile = report.get("profile") or {}
@@ -72,21 +83,28 @@ def report_html(report: dict[str, Any]) -> str:
     system = ", ".join(str(v) for v in (os_name, platform.get("desktop")) if v)
     day = report.get("school_hours") or {}
     counts = report.get("summary") or {}
-    to_fix = counts.get("fail", 0)
-    head = "All clear" if not to_fix else f"{to_fix} thing{'s' if to_fix != 1 else ''} to fix"
+    mark = not_live_mark(report)
     out = [
         "<html><body>",
         f"<h1>{_e(agency)}</h1>",
         "<h2>Device Check report</h2>",
+        f"<p><b>{_e(mark)}</b></p>" if mark else "",
         "<table cellpadding='2'>",
-        f"<tr><td><b>Date</b></td><td>{_e(_date(report.get('generated_at')))}</td></tr>",
+        f"<tr><td><b>Candidate</b></td><td>{_e((report.get('candidate') or {}).get('name') or 'Not given')}</td></tr>",
+        f"<tr><td><b>Consultant</b></td><td>{_e(_consultant(report))}</td></tr>",
+        f"<tr><td><b>Checked</b></td><td>{_e(_date(report.get('checked_at')))}</td></tr>",
+        f"<tr><td><b>Report made</b></td><td>{_e(_date(report.get('generated_at')))}</td></tr>",
+        f"<tr><td><b>Valid until</b></td><td>{_e(_date(report.get('valid_until')))}</td></tr>",
         f"<tr><td><b>Device</b></td><td>{_e(report.get('device') or 'unknown')} ({_e(system)})</td></tr>",
         f"<tr><td><b>School hours</b></td><td>{_e(_hours(day))}</td></tr>",
-        f"<tr><td><b>Result</b></td><td><b>{_e(head)}</b>: "
-        + ", ".join(f"{counts[s.value]} {WORDS[s]}" for s in Status if counts.get(s.value))
-        + "</td></tr>",
+        f"<tr><td><b>Result</b></td><td><b>{_e(OUTCOME_WORDS.get(str(report.get('outcome')), ''))}</b>: "
+        f"{_e(summary_line_from_counts(counts))}</td></tr>",
         "</table>",
     ]
+    if (report.get("run") or {}).get("partial"):
+        out.append(
+            f"<p><b>Partial check</b>: only {_e(', '.join((report.get('run') or {}).get('only') or []))} were run.</p>"
+        )
     results = report.get("results") or []
     decls = report.get("declarations") or []
     known = {c.number for c in clauses()}
@@ -117,7 +135,9 @@ def report_html(report: dict[str, Any]) -> str:
     out.append("<hr/>")
     out.append(
         f"<p>Device Check {_e(report.get('app_version'))}; profile {_e(version)}"
-        f" ({_e(profile.get('source') or 'default')}). Made on this laptop; nothing was sent anywhere.</p>"
+        f" ({_e(profile.get('source') or 'default')}). "
+        + (_e(mark) + "." if mark else "Made on this laptop; nothing was sent anywhere.")
+        + "</p>"
     )
     out.append("</body></html>")
     return "\n".join(out)
@@ -164,5 +184,38 @@ def write_pdf(report: dict[str, Any], path: str) -> None:
     doc.setHtml(report_html(report))
     layout = writer.pageLayout()
     rect = layout.paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
-    doc.print_(writer)
+    mark = not_live_mark(report)
+    if not mark:
+        doc.setPageSize(QSizeF(rect.width(), rect.height()))
+        doc.print_(writer)
+        return
+    _print_with_mark(doc, writer, rect.width(), rect.height(), mark)
+
+
+def _print_with_mark(doc: Any, writer: Any, width: float, height: float, mark: str) -> None:
+    """Lay the pages out below a band that carries `mark`, so no page can be taken for a check of this laptop."""
+    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter
+
+    band = writer.resolution() * 0.45  # inches of paper for the mark
+    page_height = height - band
+    doc.setPageSize(QSizeF(width, page_height))
+    pages = max(1, doc.pageCount())
+    painter = QPainter(writer)
+    font = QFont(doc.defaultFont())
+    font.setBold(True)
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.setFont(font)
+            painter.setPen(QColor("#b00020"))
+            painter.drawText(
+                QRectF(0, 0, width, band), int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), mark
+            )
+            painter.save()
+            painter.translate(0, band - page * page_height)
+            doc.drawContents(painter, QRectF(0, page * page_height, width, page_height))
+            painter.restore()
+    finally:
+        painter.end()

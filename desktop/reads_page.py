@@ -1,5 +1,6 @@
 """ "What this app reads": every command, file, folder, registry key and database the probes read on this
-system, generated from the probes' own READS tables (checks.probes.all_reads), never a hand-kept copy."""
+system, generated from the probes' own READS tables (checks.probes.all_reads), never a hand-kept copy; and
+what it writes (checks.paths.WRITES), which tests/hardening/test_writes_strace.py compares with strace."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from checks.catalogue import CATALOGUE
 from checks.check import Check
 from checks.facts import Read
+from checks.paths import WRITES
 from checks.probes import OS_NAMES, all_reads, probe_module
 
 KIND_HEADINGS = {
@@ -53,8 +55,8 @@ def reads_html(os_name: str, checks: tuple[Check, ...] = CATALOGUE, find: Finder
     served = checks_by_topic(checks)
     out = [
         f"<h2>What Device Check reads on {e(OS_NAMES.get(os_name, os_name))}</h2>",
-        "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing and sends "
-        "nothing anywhere.</p>",
+        "<p>Everything below is read on this laptop and stays on it. Device Check changes nothing of your "
+        "laptop's settings and sends nothing anywhere. The only files it writes are listed at the end.</p>",
     ]
     groups = grouped_reads(os_name, checks, find)
     if not groups:
@@ -67,6 +69,10 @@ def reads_html(os_name: str, checks: tuple[Check, ...] = CATALOGUE, find: Finder
                 f"<i>(for: {e(served.get(topic, topic))})</i></li>"
             )
         out.append("</ul>")
+    out.append("<h3>What it writes</h3><ul>")
+    for write in WRITES:
+        out.append(f"<li style='margin-bottom: 6px'>{e(write.what)}<br/>{e(write.why)}</li>")
+    out.append("</ul>")
     return "\n".join(out)
 
 

@@ -12,9 +12,10 @@ from checks.check import Check
 from checks.context import CheckContext
 from checks.engine import Engine
 from checks.model import CheckResult
+from checks.outcome import outcome_of, summary_line
 from checks.policy import DeclarationState, declaration_states
 from checks.profile import Profile, load_profile
-from checks.report import build_report
+from checks.report import RunInfo, build_report
 from checks.settings import SettingsStore, UserSettings
 from checks.system import System
 
@@ -29,6 +30,7 @@ class Session:
     at: datetime | None = None  # judge as if it were this time (replays, screenshots); None: the clock
     warnings: list[str] = field(default_factory=list)
     checks: tuple[Check, ...] = CATALOGUE  # what the engine runs; tests pass stand-ins
+    replay_of: str | None = None  # the snapshot file under `--replay`: the report says it is not this laptop
 
     @classmethod
     def open(
@@ -38,10 +40,10 @@ class Session:
         config_dir: Path | None = None,
         at: datetime | None = None,
         checks: tuple[Check, ...] = CATALOGUE,
+        replay_of: str | None = None,
     ) -> Session:
         """Load everything the window needs. A damaged settings or declarations file never stops the app:
         SettingsStore keeps it as .bak and `warnings` says so in one line."""
-        profile = load_profile(profile_path)
         if system is None:
             from checks.live import LiveSystem
 
@@ -49,7 +51,13 @@ class Session:
         store = SettingsStore(config_dir)
         settings = store.load_settings()
         confirmed = store.load_declarations()
-        return cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks)
+        judged = getattr(system, "judged_with", None) if replay_of else None
+        if judged is not None:  # a replay judges as the candidate's machine did (checks/snapshot_judged.py)
+            profile = load_profile(profile_path) if profile_path else judged.profile()
+            settings, confirmed = judged.settings, dict(judged.confirmed)
+        else:
+            profile = load_profile(profile_path)
+        return cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks, replay_of)
 
     def engine(self) -> Engine:
         return Engine(self.system, self.profile, self.settings, self.at, self.checks)
@@ -75,6 +83,30 @@ class Session:
         self.store.save_settings(settings)
         self.settings = settings
 
+    def run_info(self) -> RunInfo:
+        replay = self.replay_of
+        return RunInfo(
+            at_overridden=self.at is not None,
+            replay_file=Path(replay).name if replay else None,
+            replay_recorded_at=self.system.now().isoformat(timespec="seconds") if replay else None,
+        )
+
+    def outcome(self, results: list[CheckResult]) -> str:
+        """The one outcome the window's headline, the tray and the report share (checks/outcome.py)."""
+        return outcome_of(results, self.declarations(), self.now())
+
+    def summary_line(self, results: list[CheckResult]) -> str:
+        return summary_line(results, self.declarations(), self.now())
+
     def report(self, results: list[CheckResult]) -> dict[str, object]:
         ctx = self.context()
-        return build_report(results, self.profile, ctx.platform, ctx.school_day, self.declarations(), ctx.now)
+        return build_report(
+            results,
+            self.profile,
+            ctx.platform,
+            ctx.school_day,
+            self.declarations(),
+            ctx.now,
+            candidate=self.settings.candidate_name,
+            run=self.run_info(),
+        )

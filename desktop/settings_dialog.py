@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.profile import DAYS, Profile
-from checks.settings import UserSettings
+from checks.settings import UserSettings, clean_name
 from desktop.widgets_common import button, wrapping_label
 
 DAY_NAMES = {
@@ -90,6 +91,7 @@ class SettingsDialog(QDialog):
         scroll.setWidgetResizable(True)
         page = QWidget(scroll)
         column = QVBoxLayout(page)
+        column.addWidget(self._name_box(settings))
         column.addWidget(self._hours_box(settings))
         column.addWidget(self._holidays_box(settings))
         column.addWidget(self._checks_box(settings))
@@ -106,6 +108,16 @@ class SettingsDialog(QDialog):
         self.resize(m * 42, m * 58)
 
     # ---- sections ---------------------------------------------------------------------------------
+    def _name_box(self, settings: UserSettings) -> QGroupBox:
+        box = QGroupBox("Your name", self)
+        column = QVBoxLayout(box)
+        column.addWidget(wrapping_label("Your name as your agency knows you. It is shown on your reports.", box))
+        self.candidate_name = QLineEdit(settings.candidate_name, box)
+        self.candidate_name.setAccessibleName("Your name")
+        self.candidate_name.setMaxLength(100)
+        column.addWidget(self.candidate_name)
+        return box
+
     def _hours_box(self, settings: UserSettings) -> QGroupBox:
         box = QGroupBox("Your school hours", self)
         grid = QGridLayout(box)
@@ -271,6 +283,7 @@ class SettingsDialog(QDialog):
             opt_in=opt_in,
             monitoring=self.monitoring.isChecked(),
             start_at_login=self.start_at_login.isChecked(),
+            candidate_name=clean_name(self.candidate_name.text()),
         )
 
     def _save(self) -> None:

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 ALL_CLEAR = "all clear"
 TO_FIX = "things to fix"
 NOT_CHECKED = "not checked yet"
+INCOMPLETE = "incomplete"
 
 
 def state_icon(state: str) -> QIcon:
-    """A round badge drawn here (no image files to lose): green tick, amber '!', or grey '?'."""
+    """A round badge drawn here (no image files to lose): green tick, amber '!', or grey '?' (incomplete or
+    not checked yet)."""
     colour, mark = {ALL_CLEAR: ("#2e7d32", "✓"), TO_FIX: ("#c77700", "!")}.get(state, ("#6b6b6b", "?"))
     icon = QIcon()
     for size in (16, 22, 24, 32, 48, 64):
@@ -79,11 +81,10 @@ class Tray(QObject):
             self.icon.setIcon(state_icon(state))
             self.icon.setToolTip(tooltip or f"Device Check: {state}")
 
-    def set_results(self, failing: int) -> None:
-        if failing:
-            self.set_state(TO_FIX, f"Device Check: {failing} thing{'s' if failing != 1 else ''} to fix")
-        else:
-            self.set_state(ALL_CLEAR, "Device Check: all clear")
+    def set_outcome(self, outcome: str, line: str) -> None:
+        """Green only on all-clear (checks/outcome.py); amber with "!" to fix; grey "?" while incomplete."""
+        state = {"all-clear": ALL_CLEAR, "to-fix": TO_FIX}.get(outcome, INCOMPLETE)
+        self.set_state(state, f"Device Check: {line}")
 
     def show_choices(self, not_working: bool, paused: bool) -> None:
         """Tick the menu items that are in force (set here, from the window, or from an earlier run)."""

@@ -81,3 +81,37 @@ def stand_in_app(path: Path, seconds: int = 300) -> Iterator[subprocess.Popen[by
         if proc.poll() is None:
             proc.terminate()
         proc.wait(10)
+
+
+@contextlib.contextmanager
+def other_user_running(name: str, seconds: int = 300) -> Iterator[subprocess.Popen[bytes]]:
+    """A second, ordinary user (useradd, removed after) running a copy of sleep called `name`: someone else's
+    program on the same laptop. Needs root, as CI has; skipped elsewhere."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to add a second user")
+    need("useradd", "userdel", "setpriv")
+    import secrets
+
+    user = "dc" + secrets.token_hex(4)
+    folder = Path("/tmp") / f"devicecheck-{user}"  # readable by the new user, unlike pytest's tmp_path
+    subprocess.run(["useradd", "--no-create-home", "--user-group", "--shell", "/usr/sbin/nologin", user], check=True)
+    try:
+        folder.mkdir(mode=0o755)
+        shutil.copy("/bin/sleep", folder / name)
+        (folder / name).chmod(0o755)
+        uid, gid = (
+            int(subprocess.run(["id", f, user], capture_output=True, text=True, check=True).stdout)
+            for f in ("-u", "-g")
+        )
+        # setpriv changes user and then *becomes* the program: the PID we hold is the program's own.
+        as_user = ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--"]
+        proc = subprocess.Popen([*as_user, str(folder / name), str(seconds)])
+        try:
+            yield proc
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+            proc.wait(10)
+    finally:
+        subprocess.run(["userdel", user], check=False)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -72,6 +72,9 @@ def mixed_answers(j: Judges) -> None:
     j.set("browser-passwords", lambda ctx: Verdict.passed("Firefox has a primary password."))
     j.set("plaintext-passwords", lambda ctx: Verdict.passed("No password lists found."))
     j.set("social-sites", lambda ctx: Verdict.passed("No visits."))  # off by default: shows "Off"
+    j.set("firewall", lambda ctx: Verdict.passed("The firewall is on."))
+    j.set("os-updates", lambda ctx: Verdict.passed("Updates are automatic and recent."))
+    j.set("malware-protection", lambda ctx: Verdict.passed("Not needed on Linux for this check."))
 
 
 def all_clear_answers(j: Judges) -> None:

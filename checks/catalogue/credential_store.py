@@ -1,16 +1,18 @@
 """`credential-store` (clause 11): saved passwords go to the OS's own encrypted store, and it works.
 
-Judged from the keyring backend's name and a round trip (set, read back, delete a throwaway entry). Each
-failure has its own plain sentence: no store at all, a plain-text file store, a store that would not answer.
+Judged from what the store says of itself, read without writing, unlocking or prompting: no store at all,
+a plain-text file store, no main keyring, a locked one; no desktop session means "can't tell".
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from checks.check import Check, Titles
 from checks.context import CheckContext
+from checks.facts import CredentialStoreFacts
 from checks.model import Fix, Status, Verdict
 from checks.probes import CREDENTIAL_STORE, facts_for
-from checks.system import KeyringState
 
 TITLES = Titles(
     name="Safe password store",
@@ -47,6 +49,14 @@ FIXES = {
             'Press "Check again".',
         )
     ),
+    "no-default": Fix(
+        (
+            'Open "Passwords and Keys" (Seahorse). If there is no keyring called "Login", choose + then '
+            '"Password keyring", name it Login and use the password you sign in to the laptop with.',
+            'Right-click it and choose "Set as default".',
+            'Press "Check again".',
+        )
+    ),
     "locked": Fix(
         (
             'Unlock your keyring: on Linux open "Passwords and Keys" (Seahorse) or KWallet and unlock "Login"; '
@@ -65,16 +75,38 @@ def kind_of(backend: str) -> str:
     lowered = backend.lower()
     if "plaintext" in lowered or "uncrypted" in lowered:
         return "plaintext"
-    if backend.startswith(SECURE_PREFIXES):
+    if backend in ("secret-service", "kwallet") or backend.startswith(SECURE_PREFIXES):
         return "secure"
     return "other"
 
 
-def judge_credential_store(state: KeyringState) -> Verdict:
-    # The evidence names the store and the test's outcome, never the test value (it is never returned).
-    evidence = {"backend": state.backend, "roundtrip": state.roundtrip}
-    kind = kind_of(state.backend)
-    if kind == "missing":
+STORE_NAMES = {"secret-service": "your keyring", "kwallet": "KWallet"}
+LEFTOVERS_NOTE = " Device Check also removed {n} test entr{ies} an earlier version of it had left in your keyring."
+
+
+def judge_credential_store(facts: CredentialStoreFacts) -> Verdict:
+    # The evidence names the store and its state; nothing from inside the store is ever read.
+    store = facts.store
+    evidence: dict[str, Any] = {"store": store.backend, "state": store.state}
+    if store.removed:
+        evidence["removed_test_entries"] = store.removed
+    if facts.plaintext_backend:
+        return Verdict.failed(
+            "Saved passwords would be kept in an ordinary file that anyone using this laptop could read.",
+            fix_key="plaintext",
+            keyring_setting=facts.plaintext_backend,
+            **evidence,
+        )
+    if store.state == "no-bus":
+        return Verdict.unknown(
+            "Device Check can't tell: there is no desktop session here (for example over SSH or on a text "
+            "screen), so there is no password store to ask. Run it again from your desktop.",
+            **evidence,
+        )
+    if store.state.startswith("error"):
+        return Verdict.unknown("Your password store gave an answer Device Check did not expect.", **evidence)
+    kind = kind_of(store.backend)
+    if store.state == "no-service" or kind == "missing":
         return Verdict.failed(
             "There is no safe password store on this laptop, so apps cannot keep your passwords encrypted.",
             fix_key="missing",
@@ -86,25 +118,30 @@ def judge_credential_store(state: KeyringState) -> Verdict:
             fix_key="plaintext",
             **evidence,
         )
-    if state.roundtrip != "ok":
-        if "did not answer in time" in state.roundtrip:
-            return Verdict.unknown(
-                "Your password store did not answer in time. It may be locked and waiting for your password.",
-                fix_key="locked",
-                **evidence,
-            )
+    if store.state == "no-default":
         return Verdict.failed(
-            "Your password store is there but could not save a test entry. It may be locked.",
+            f'{STORE_NAMES.get(store.backend, "Your password store").capitalize()} has no main ("login") '
+            "keyring, so apps have nowhere safe to keep your passwords.",
+            fix_key="no-default",
+            **evidence,
+        )
+    if store.state == "locked":
+        return Verdict.failed(
+            f"{STORE_NAMES.get(store.backend, 'Your password store').capitalize()} is locked, so apps cannot "
+            "keep passwords in it until you unlock it.",
             fix_key="locked",
             **evidence,
         )
     if kind == "other":
         return Verdict(
             Status.UNKNOWN,
-            f"Your passwords are kept by {state.backend}, and Device Check cannot tell whether it encrypts them.",
+            f"Your passwords are kept by {store.backend}, and Device Check cannot tell whether it encrypts them.",
             evidence,
         )
-    return Verdict.passed("Your laptop's password store works and keeps passwords encrypted.", **evidence)
+    note = LEFTOVERS_NOTE.format(n=store.removed, ies="y" if store.removed == 1 else "ies") if store.removed else ""
+    if store.state == "present":  # macOS, Windows: the system's own store, found without opening it
+        return Verdict.passed("Your laptop has its own encrypted password store." + note, **evidence)
+    return Verdict.passed("Your laptop's password store is unlocked and keeps passwords encrypted." + note, **evidence)
 
 
 def judge(ctx: CheckContext) -> Verdict:

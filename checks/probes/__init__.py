@@ -25,6 +25,7 @@ from checks.facts import (
     AccountPasswordFacts,
     AutologinFacts,
     BrowserPasswordFacts,
+    CredentialStoreFacts,
     DiskEncryptionFacts,
     FirewallFacts,
     LockFacts,
@@ -37,7 +38,6 @@ from checks.facts import (
     UpdateFacts,
 )
 from checks.model import ProbeUnknown
-from checks.system import KeyringState
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
@@ -63,7 +63,7 @@ OS_UPDATES = Topic("os_updates", UpdateFacts)
 MALWARE_PROTECTION = Topic("malware_protection", MalwareFacts)
 SOCIAL_APPS = Topic("social_apps", RunningSocialApps)
 SOCIAL_SITES = Topic("social_sites", SiteVisitFacts)
-CREDENTIAL_STORE = Topic("credential_store", KeyringState)
+CREDENTIAL_STORE = Topic("credential_store", CredentialStoreFacts)
 PASSWORD_MANAGER = Topic("password_manager", PasswordManagerFacts)
 BROWSER_PASSWORDS = Topic("browser_passwords", BrowserPasswordFacts)
 PLAINTEXT_PASSWORDS = Topic("plaintext_passwords", PasswordFileFacts)

@@ -1,5 +1,7 @@
-"""credential-store against real keyrings, each in its own `devicecheck` process and temporary home, so the
-test's (and the developer's) own keyring is never touched."""
+"""credential-store against a real gnome-keyring, each in its own `dbus-run-session` and temporary home, so the
+test's (and the developer's) own keyring is never touched. `dbus-monitor` watches every call the check makes:
+it must never ask to create an item or a collection, to unlock, or for a prompt; nor may it start a keyring
+daemon that was not running (this machine has gnome-keyring installed as a D-Bus activatable service)."""
 
 import json
 import os
@@ -12,6 +14,11 @@ from checks.catalogue.credential_store import kind_of
 from tests.conftest import ROOT, need
 
 CHECK = [sys.executable, "-m", "desktop", "check", "--json", "--only", "credential-store"]
+FORBIDDEN = ("member=CreateItem", "member=CreateCollection", "member=Unlock", "member=Prompt")
+LOCK_LOGIN = (
+    "dbus-send --session --dest=org.freedesktop.secrets --print-reply /org/freedesktop/secrets "
+    "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null\n"
+)
 
 
 def isolated_env(tmp_path, **extra):
@@ -22,21 +29,27 @@ def isolated_env(tmp_path, **extra):
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_RUNTIME_DIR=str(tmp_path),
         PYTHONPATH=str(ROOT),
+        DISPLAY="",
+        WAYLAND_DISPLAY="",
     )
     env.update(extra)
     return env
 
 
-def result_of(stdout):
-    return json.loads(stdout)["results"][0]
-
-
-def test_unlocked_gnome_keyring_passes_and_keeps_no_test_entry(tmp_path):
-    need("dbus-run-session", "gnome-keyring-daemon", "secret-tool")
+def watched_check(tmp_path, set_up: str) -> tuple[dict, str, str]:
+    """Run `set_up`, then the check with dbus-monitor watching; returns (result, monitor log, entries after)."""
+    need("dbus-run-session", "dbus-monitor", "gnome-keyring-daemon", "secret-tool")
     script = (
-        "printf 'test-login-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
-        f"{' '.join(CHECK)} > '{tmp_path}/out.json'\n"
-        'secret-tool search --all service devicecheck-roundtrip > "$1/left.txt" 2>&1\n'
+        set_up + 'dbus-monitor --session > "$1/monitor.txt" 2>&1 &\n'
+        "MONITOR=$!\n"
+        'while [ ! -s "$1/monitor.txt" ]; do sleep 0.05; done\n'  # it prints its own NameAcquired when ready
+        f'{" ".join(CHECK)} > "$1/out.json"\n'
+        "sleep 0.2\n"
+        'kill "$MONITOR"\n'
+        "dbus-send --session --dest=org.freedesktop.DBus --print-reply /org/freedesktop/DBus "
+        'org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets > "$1/owner.txt"\n'
+        'secret-tool search --all service devicecheck-roundtrip > "$1/after.txt" 2>&1\n'
+        'secret-tool search --all service example.org > "$1/mine.txt" 2>&1\n'
     )
     proc = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", script, "sh", str(tmp_path)],
@@ -47,55 +60,80 @@ def test_unlocked_gnome_keyring_passes_and_keeps_no_test_entry(tmp_path):
         timeout=120,
         check=False,
     )
-    result = result_of((tmp_path / "out.json").read_text())
-    assert result["status"] == "pass", (result, proc.stderr)
-    assert result["evidence"] == {"backend": "keyring.backends.SecretService.Keyring", "roundtrip": "ok"}
-    assert (tmp_path / "left.txt").read_text().strip() == ""  # the keyring holds no test entry afterwards
+    assert (tmp_path / "out.json").stat().st_size, proc.stderr
+    result = json.loads((tmp_path / "out.json").read_text())["results"][0]
+    monitor = (tmp_path / "monitor.txt").read_text()
+    assert "member=NameHasOwner" in monitor, "dbus-monitor saw nothing: the test would prove nothing"
+    for call in FORBIDDEN:
+        assert call not in monitor, f"the check sent {call}"
+    assert "member=StartServiceByName" not in monitor
+    return result, (tmp_path / "owner.txt").read_text(), (tmp_path / "after.txt").read_text()
 
 
-def test_keyring_that_cannot_unlock_gives_the_locked_sentence(tmp_path):
-    need("dbus-run-session", "gnome-keyring-daemon")
-    # No login password and no display: gnome-keyring must ask (a prompt) to create a keyring, and cannot.
-    script = f"gnome-keyring-daemon --start --components=secrets >/dev/null\n{' '.join(CHECK)}\n"
-    proc = subprocess.run(
-        ["dbus-run-session", "--", "sh", "-c", script],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=isolated_env(tmp_path, DISPLAY="", WAYLAND_DISPLAY=""),
-        timeout=120,
-        check=False,
+def test_unlocked_keyring_passes_and_the_old_test_entry_is_removed(tmp_path):
+    result, owner, after = watched_check(
+        tmp_path,
+        "printf 'test-login-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
+        # What 0.1.0 left behind when it was stopped part-way through its round trip.
+        "printf 'x' | secret-tool store --label=left service devicecheck-roundtrip username probe-1a2b3c4d\n"
+        "printf 'keep' | secret-tool store --label=mine service example.org username sam\n"
+        'secret-tool search --all service devicecheck-roundtrip > "$1/before.txt" 2>&1\n',
     )
-    result = result_of(proc.stdout)
-    assert result["status"] in ("fail", "unknown"), result
-    assert "It may be locked" in result["detail"] or "waiting for your password" in result["detail"]
-    assert result["fix"]["steps"]
+    assert result["status"] == "pass", result
+    assert result["evidence"] == {"store": "secret-service", "state": "unlocked", "removed_test_entries": 1}
+    assert "removed 1 test entry" in result["detail"]
+    assert "devicecheck-roundtrip" in (tmp_path / "before.txt").read_text()  # it was there to remove
+    assert after.strip() == ""
+    assert "example.org" in (tmp_path / "mine.txt").read_text()  # the candidate's own entry is untouched
 
 
-def test_no_keyring_service_gives_the_no_safe_store_sentence(tmp_path):
-    # Without D-Bus there is no Secret Service. keyrings.alt (a test dependency) would offer its plain-text
-    # file instead, as on a machine that has it: hide it so this is a machine with no store at all.
-    shadow = tmp_path / "shadow" / "keyrings"
-    shadow.mkdir(parents=True)
-    (shadow / "__init__.py").write_text("raise ImportError('keyrings.alt is hidden for this test')\n")
-    env = isolated_env(tmp_path, PYTHONPATH=f"{tmp_path / 'shadow'}{os.pathsep}{ROOT}")
-    proc = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
-    result = result_of(proc.stdout)
-    assert proc.returncode == 1
-    assert result["status"] == "fail"
-    assert result["detail"].startswith("There is no safe password store")
-    assert result["evidence"]["backend"] == "keyring.backends.fail.Keyring"
+def test_locked_keyring_fails_with_unlock_steps_and_stays_locked(tmp_path):
+    result, _owner, after = watched_check(
+        tmp_path,
+        "printf 'test-login-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\n"
+        "printf 'x' | secret-tool store --label=left service devicecheck-roundtrip username probe-1a2b3c4d\n"
+        + LOCK_LOGIN,
+    )
+    assert result["status"] == "fail", result
+    assert result["evidence"] == {"store": "secret-service", "state": "locked"}
+    assert "locked" in result["detail"]
+    assert any("Unlock your keyring" in step for step in result["fix"]["steps"])
+
+
+def test_keyring_without_a_default_collection_fails_without_making_one(tmp_path):
+    # Started with no login password: there is no login keyring, and 0.1.0 made gnome-keyring ask for one.
+    result, _owner, _after = watched_check(tmp_path, "gnome-keyring-daemon --start --components=secrets >/dev/null\n")
+    assert result["status"] == "fail", result
+    assert result["evidence"] == {"store": "secret-service", "state": "no-default"}
+    assert result["fix"]["steps"] and "Set as default" in " ".join(result["fix"]["steps"])
+
+
+def test_no_keyring_running_fails_and_none_is_started(tmp_path):
+    result, owner, _after = watched_check(tmp_path, "")
+    assert result["status"] == "fail", result
+    assert result["evidence"] == {"store": "none", "state": "no-service"}
     assert any("GNOME Keyring" in step for step in result["fix"]["steps"])
+    assert "boolean false" in owner, "the check started the keyring daemon"
 
 
-def test_plain_text_backend_fails_with_its_own_sentence(tmp_path):
-    pytest.importorskip("keyrings.alt")
+def test_no_session_bus_is_cant_tell_not_a_failure(tmp_path):
+    proc = subprocess.run(
+        CHECK, cwd=ROOT, env=isolated_env(tmp_path), capture_output=True, text=True, timeout=60, check=False
+    )
+    result = json.loads(proc.stdout)["results"][0]
+    assert result["status"] == "unknown", result
+    assert result["evidence"] == {"store": "none", "state": "no-bus"}
+    assert "no desktop session" in result["detail"]
+    assert proc.returncode == 3  # incomplete, not "to fix"
+
+
+def test_plain_text_keyring_setting_fails_with_its_own_sentence(tmp_path):
     env = isolated_env(tmp_path, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     proc = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
-    result = result_of(proc.stdout)
+    result = json.loads(proc.stdout)["results"][0]
     assert result["status"] == "fail"
     assert "ordinary file that anyone using this laptop could read" in result["detail"]
-    assert result["evidence"]["backend"] == "keyrings.alt.file.PlaintextKeyring"
+    assert result["evidence"]["keyring_setting"] == "keyrings.alt.file.PlaintextKeyring"
     assert not list(tmp_path.rglob("keyring_pass.cfg"))  # nothing was written to the plain-text file
 
 
@@ -106,8 +144,8 @@ def test_plain_text_backend_fails_with_its_own_sentence(tmp_path):
         ("none", "missing"),
         ("keyring.backends.null.Keyring", "missing"),
         ("keyrings.alt.file.PlaintextKeyring", "plaintext"),
-        ("keyring.backends.SecretService.Keyring", "secure"),
-        ("keyring.backends.kwallet.DBusKeyring", "secure"),
+        ("secret-service", "secure"),
+        ("kwallet", "secure"),
         ("keyring.backends.Windows.WinVaultKeyring", "secure"),
         ("keyring.backends.macOS.Keyring", "secure"),
         ("keyrings.cryptfile.cryptfile.CryptFileKeyring", "other"),

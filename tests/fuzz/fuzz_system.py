@@ -298,16 +298,20 @@ class FuzzSystem(System):
         backend = self.data.draw(
             st.sampled_from(
                 [
-                    "keyring.backends.SecretService.Keyring",
-                    "keyring.backends.fail.Keyring",
+                    "secret-service",
+                    "kwallet",
+                    "keyring.backends.macOS.Keyring",
                     "keyrings.alt.file.PlaintextKeyring",
                     "none",
                 ]
             )
             | st.text(max_size=20)
         )
-        roundtrip = self.data.draw(st.just("ok") | st.text(max_size=30).map(lambda t: "error: " + t))
-        return KeyringState(backend, roundtrip)
+        state = self.data.draw(
+            st.sampled_from(["unlocked", "locked", "no-default", "no-service", "no-bus", "present"])
+            | st.text(max_size=30).map(lambda t: "error: " + t)
+        )
+        return KeyringState(backend, state, self.data.draw(st.integers(0, 3)))
 
     def now(self) -> datetime:
         return datetime(2026, 11, 25, 10, 30, tzinfo=UTC)

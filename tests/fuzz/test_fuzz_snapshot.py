@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checks.catalogue import CATALOGUE
 from checks.cli import run_checks
 from checks.snapshot import SCHEMA, ReplaySystem, SnapshotError, load_snapshot
 from checks.system import CommandResult, FileInfo, KeyringState, ProcessInfo, ReadDenied
@@ -108,7 +109,13 @@ snapshots = st.fixed_dictionaries(
         "queries": mostly(st.lists(mostly(query), max_size=2)),
         "keyring": mostly(
             st.fixed_dictionaries(
-                {}, optional={"backend": mostly(texts), "roundtrip": mostly(st.sampled_from(["ok", "error: locked"]))}
+                {},
+                optional={
+                    "backend": mostly(texts),
+                    "roundtrip": mostly(st.sampled_from(["ok", "error: locked"])),  # as 0.1.0 recorded it
+                    "state": mostly(st.sampled_from(["unlocked", "locked", "no-bus"])),
+                    "removed": mostly(st.integers(0, 3)),
+                },
             )
         ),
     },
@@ -165,7 +172,7 @@ def _ask_every_door(system: ReplaySystem, data: dict[str, Any]) -> None:
         except ReadDenied:
             pass
     state = system.keyring_state()
-    assert isinstance(state, KeyringState) and isinstance(state.roundtrip, str)
+    assert isinstance(state, KeyringState) and isinstance(state.state, str) and isinstance(state.removed, int)
     assert system.now().tzinfo is not None
 
 
@@ -174,7 +181,7 @@ def _run_engine(path: Path, folder: Path) -> None:
     report, code = run_checks(args)
     json.dumps(report)
     assert code in (0, 1)
-    assert len(report["results"]) == 11
+    assert len(report["results"]) == len(CATALOGUE)
 
 
 @FUZZ

@@ -121,7 +121,7 @@ def test_winlogon_default_password_is_never_read_or_shown(tmp_path: Path) -> Non
     snap = windows_snapshot(tmp_path)
     for args in (["--json"], []):
         proc = run_cli("check", "--replay", str(snap), *args)
-        assert proc.returncode in (0, 1), proc.stderr
+        assert proc.returncode in (0, 1, 3), proc.stderr
         assert_no_marker(proc.stdout + proc.stderr, "a Windows check")
     replay = ReplaySystem(json.loads(snap.read_text()))
     for name in ("DefaultPassword", "defaultpassword", "AltDefaultPassword"):
@@ -146,7 +146,7 @@ def test_a_snapshot_recorded_from_a_windows_replay_holds_no_default_password(tmp
     assert_no_marker(json.dumps(recorder.snapshot()), "the recorded snapshot")
 
 
-def test_keyring_round_trip_leaves_only_backend_and_outcome(tmp_path: Path) -> None:
+def test_snapshot_keeps_only_the_password_stores_name_and_state(tmp_path: Path) -> None:
     need("dbus-run-session", "gnome-keyring-daemon", "secret-tool")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "PYTHON_KEYRING", "XDG_"))}
     env.update(
@@ -171,5 +171,5 @@ def test_keyring_round_trip_leaves_only_backend_and_outcome(tmp_path: Path) -> N
         check=False,
     )
     snap = json.loads((tmp_path / "snap.json").read_text())
-    assert snap["keyring"] == {"backend": "keyring.backends.SecretService.Keyring", "roundtrip": "ok"}, proc.stderr
-    assert (tmp_path / "left.txt").read_text().strip() == ""  # the throwaway value is gone from the keyring too
+    assert snap["keyring"] == {"backend": "secret-service", "state": "unlocked", "removed": 0}, proc.stderr
+    assert (tmp_path / "left.txt").read_text().strip() == ""  # nothing was stored in the keyring

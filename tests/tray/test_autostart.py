@@ -63,7 +63,7 @@ def test_the_exec_line_really_starts_device_check(home):
         argv, cwd=autostart.entry_value(text, "Path"), env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert "no display found" in proc.stderr, proc.stderr
-    assert proc.returncode in (0, 1), proc.stderr  # 1 = a required check fails on this machine
+    assert proc.returncode in (0, 1, 3), proc.stderr  # 1: a required check fails here; 3: incomplete
     assert "Traceback" not in proc.stderr
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import secrets
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -285,12 +286,20 @@ def test_without_a_tray_waiting_outside_school_hours_does_not_spin_the_cpu(deskt
 
 
 def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
-    """Green when all is clear, amber when there are things to fix: read back from the screen itself."""
+    """Green only when all is clear (every statement confirmed too), grey while statements are still to confirm,
+    amber when there are things to fix: read back from the screen itself."""
+    from checks.profile import load_profile
+    from checks.settings import SettingsStore
+
     need("xwininfo", "import")
     desktop.start_tray()
     desktop.start_notifications()
+    statements = [d.id for d in load_profile(str(profile)).declarations]
     colours = {}
-    for failing in (0, 2):
+    for case, failing in (("clear", 0), ("to-confirm", 0), ("to-fix", 2)):
+        if case == "clear":
+            now = datetime.now().astimezone()
+            SettingsStore(tmp_path / f"config-{case}").save_declarations({d: now for d in statements})
         proc = desktop.harness(
             "--profile",
             str(profile),
@@ -304,13 +313,18 @@ def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
             "10",
             "--failing",
             str(failing),
-            config=tmp_path / f"config-{failing}",
+            config=tmp_path / f"config-{case}",
         )
         shown = None
         while shown is None:
             event = json.loads(proc.stdout.readline())  # type: ignore[union-attr]
             shown = event if event["event"] == "results_shown" else None
-        assert shown["tooltip"] == ("Device Check: all clear" if failing == 0 else "Device Check: 2 things to fix")
+        wanted = {
+            "clear": "Device Check: All clear",
+            "to-confirm": f"Device Check: Nothing to fix — {len(statements)} statements still to confirm",
+            "to-fix": f"Device Check: 2 things to fix (2 fine, {len(statements)} statements still to confirm)",
+        }
+        assert shown["tooltip"] == wanted[case]
 
         def icon_id() -> str | None:
             tree = subprocess.run(
@@ -330,9 +344,10 @@ def test_tray_icon_shows_the_overall_state(desktop, profile, tmp_path):
             ).stdout.split()
             return [float(v) for v in out] if len(out) == 3 else []
 
-        colours[failing] = wait_for(mean_rgb, 20, "a screenshot of the icon")
+        colours[case] = wait_for(mean_rgb, 20, "a screenshot of the icon")
         proc.stdin.close()  # type: ignore[union-attr]
         proc.wait(30)
-    green, amber = colours[0], colours[2]
+    green, grey, amber = colours["clear"], colours["to-confirm"], colours["to-fix"]
     assert green[1] > green[0]  # more green than red: the all-clear badge
+    assert abs(grey[0] - grey[1]) < 0.02 and abs(grey[1] - grey[2]) < 0.02  # grey: not all clear yet
     assert amber[0] > amber[1] > amber[2]  # red over green over blue: the amber badge

@@ -84,7 +84,7 @@ def test_unknown_scheme_cannot_tell():
 
 def test_profile_without_primary_password_warns_and_names_it(home):
     proc = run_cli("check", "--json", "--only", "browser-passwords", env=env_for(home))
-    assert proc.returncode == 0, proc.stderr  # recommended: a warning never fails the run
+    assert proc.returncode == 3, proc.stderr  # recommended: a warning never fails the run (statements to confirm)
     result = only_result(proc)
     assert result["status"] == "warn"
     assert "'default-release': 3 saved passwords, no primary password" in result["detail"]

@@ -26,6 +26,7 @@ from checks.facts import (
     AccountPasswordFacts,
     AutologinFacts,
     BrowserPasswordFacts,
+    CredentialStoreFacts,
     DiskEncryptionFacts,
     LockFacts,
     PasswordFileFacts,
@@ -119,23 +120,32 @@ def test_disk_encryption(facts, status, words):
 
 
 @pytest.mark.parametrize(
-    ("state", "status", "fix_key", "words"),
+    ("facts", "status", "fix_key", "words"),
     [
-        (KeyringState("keyring.backends.SecretService.Keyring", "ok"), Status.PASS, "", "works"),
-        (KeyringState("keyring.backends.fail.Keyring", "ok"), Status.FAIL, "missing", "no safe password store"),
-        (KeyringState("keyrings.alt.file.PlaintextKeyring", "ok"), Status.FAIL, "plaintext", "ordinary file"),
-        (KeyringState("keyring.backends.SecretService.Keyring", "error: locked"), Status.FAIL, "locked", "locked"),
+        (CredentialStoreFacts(KeyringState("secret-service", "unlocked")), Status.PASS, "", "is unlocked"),
         (
-            KeyringState("keyring.backends.SecretService.Keyring", "error: did not answer in time"),
-            Status.UNKNOWN,
-            "locked",
-            "did not answer in time",
+            CredentialStoreFacts(KeyringState("secret-service", "unlocked", removed=2)),
+            Status.PASS,
+            "",
+            "2",
         ),
-        (KeyringState("some.other.Keyring", "ok"), Status.UNKNOWN, "", "cannot tell whether it encrypts"),
+        (CredentialStoreFacts(KeyringState("secret-service", "locked")), Status.FAIL, "locked", "is locked"),
+        (CredentialStoreFacts(KeyringState("secret-service", "no-default")), Status.FAIL, "no-default", "login"),
+        (CredentialStoreFacts(KeyringState("none", "no-service")), Status.FAIL, "missing", "no safe password store"),
+        (CredentialStoreFacts(KeyringState("none", "no-bus")), Status.UNKNOWN, "", "no desktop session"),
+        (
+            CredentialStoreFacts(KeyringState("secret-service", "unlocked"), "keyrings.alt.file.PlaintextKeyring"),
+            Status.FAIL,
+            "plaintext",
+            "ordinary file",
+        ),
+        (CredentialStoreFacts(KeyringState("keyring.backends.macOS.Keyring", "present")), Status.PASS, "", "own"),
+        (CredentialStoreFacts(KeyringState("some.other.Keyring", "present")), Status.UNKNOWN, "", "cannot tell"),
+        (CredentialStoreFacts(KeyringState("secret-service", "error: Timeout")), Status.UNKNOWN, "", "did not expect"),
     ],
 )
-def test_credential_store(state, status, fix_key, words):
-    verdict = judge_credential_store(state)
+def test_credential_store(facts, status, fix_key, words):
+    verdict = judge_credential_store(facts)
     assert (verdict.status, verdict.fix_key) == (status, fix_key) and words in verdict.detail
 
 

@@ -51,7 +51,8 @@ def test_at_is_read_in_the_snapshots_local_time(tmp_path):
     path.write_text(json.dumps(dict(GOOD, taken_at="2026-11-25T10:30:00+01:00")))
     proc = run_cli("check", "--json", "--replay", str(path), "--at", "2026-11-25T07:30")
     report = json.loads(proc.stdout)
-    assert report["generated_at"] == "2026-11-25T07:30:00+01:00"
+    assert report["checked_at"] == "2026-11-25T07:30:00+01:00"
+    assert report["run"]["at_overridden"] is True and report["run"]["live"] is False
     assert report["school_hours"]["in_session"] is False
     proc = run_cli("check", "--json", "--replay", str(path), "--at", "2026-11-25T09:00")
     assert json.loads(proc.stdout)["school_hours"]["in_session"] is True

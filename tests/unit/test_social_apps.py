@@ -48,7 +48,7 @@ def test_running_apps_fail_in_school_hours_and_are_named_not_numbered(fake_apps,
 )
 def test_running_apps_pass_outside_school_hours_saying_why(fake_apps, at, why):
     proc = run_cli("check", "--json", "--only", "social-apps", "--at", at)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 3, proc.stderr  # nothing to fix; the statements are still to confirm
     result = only_result(proc)
     assert result["status"] == "pass"
     assert why in result["detail"]
@@ -83,7 +83,7 @@ def test_no_social_app_running_passes_in_school_hours(tmp_path):
     )
     proc = run_cli("check", "--json", "--only", "social-apps", "--replay", str(snap))
     result = only_result(proc)
-    assert proc.returncode == 0
+    assert proc.returncode == 3  # nothing to fix, but the statements are still to confirm
     assert result["status"] == "pass"
     assert result["detail"] == "No social media app from your agency's list is open."
 
@@ -182,7 +182,7 @@ def test_snapshot_replays_the_same_verdict(fake_apps, tmp_path):
 
 
 def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
-    from checks.snapshot import _redact_cmdline
+    from checks.snapshot_redact import redact_cmdline
 
     cmd = [
         "/opt/google/chrome/chrome",
@@ -192,10 +192,25 @@ def test_snapshot_keeps_a_web_apps_site_but_not_its_page():
         "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
         "--password-store=basic",
     ]
-    assert _redact_cmdline(cmd) == [
-        "/opt/google/chrome/chrome",
+    assert redact_cmdline(cmd) == [
+        "chrome",  # the program's name only: its folder may name the user
         "--app=https://www.facebook.com/",
         "--profile-directory=Default",
         "--app-id=hnpfjngllnobngcgfapefoaidbinmjnm",
         "--password-store=basic",
     ]
+
+
+def test_another_users_app_is_not_the_candidates_but_their_own_is(tmp_path):
+    from tests.conftest import other_user_running
+
+    with other_user_running("Telegram") as theirs:
+        assert theirs.poll() is None
+        proc = run_cli("check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME)
+        result = json.loads(proc.stdout)["results"][0]
+        assert result["status"] == "pass", result  # someone else's Telegram on the same laptop
+        with stand_in_app(tmp_path / "Telegram", 60):
+            proc = run_cli("check", "--json", "--only", "social-apps", "--at", SCHOOL_TIME)
+            result = json.loads(proc.stdout)["results"][0]
+            assert result["status"] == "fail" and result["evidence"]["apps"] == ["Telegram"]
+            assert proc.returncode == 1

@@ -155,7 +155,7 @@ def test_snapshot_keeps_only_counts_and_replays(home, tmp_path):
     if rows:  # the snapshot was taken "now": only a school day has a window to record
         assert all(len(row) == 4 for r in rows for row in r)  # domain, count, first, last
     replay = run_cli("check", "--json", "--only", "social-sites", "--profile", str(profile), "--replay", str(snap))
-    assert replay.returncode in (0, 1), replay.stderr
+    assert replay.returncode in (0, 1, 3), replay.stderr
 
 
 def test_firefox_profiles_in_snap_flatpak_and_absolute_paths(home, tmp_path):

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QCheckBox, QListWidget
 
+from checks.catalogue import CATALOGUE
 from checks.model import Status, Verdict
 from desktop.main_window import MainWindow
 from desktop.runner import CheckRunner
@@ -45,14 +46,17 @@ def test_a_run_fills_the_model_and_the_view(qtbot, judges, isolated_config):
     window = start(qtbot, judges, isolated_config)
     assert window.summary.text().startswith("Checking")
     results = run_all(qtbot, window)
-    assert len(results) == 11 and window.model.pending() == []
+    assert len(results) == len(CATALOGUE) and window.model.pending() == []
     for cid, word in WORDS.items():
         row = window.view.row_for(cid)
         assert row.word.text() == word, cid
         assert row.accessibleName().endswith(word)
     assert window.view.row_for("lock-on-wake").detail.text() == "This desktop does not say whether it asks on wake."
     assert "probe broke" in window.view.row_for("credential-store").detail.text()
-    assert window.summary.text() == "1 thing to fix (6 fine, 1 piece of advice, 2 we could not check, 1 turned off)"
+    assert window.summary.text() == (
+        "1 thing to fix (9 fine, 2 checks could not tell, 11 statements still to confirm, 1 piece of advice,"
+        " 1 turned off)"
+    )
     assert not window.progress.isVisible()
 
 
@@ -88,7 +92,7 @@ def test_check_again_reruns_that_check_only(qtbot, judges, isolated_config):
         k: v for k, v in before.items() if k != "screen-lock"
     }
     assert row.word.text() == "OK" and not row.fix_toggle.isVisible()
-    assert window.summary.text().startswith("Nothing you must fix")
+    assert window.summary.text().startswith("Nothing to fix — 2 checks could not tell, 11 statements still to confirm")
 
 
 def test_a_hung_check_leaves_the_window_responsive(qtbot, judges, isolated_config):
@@ -173,7 +177,12 @@ def test_all_clear(qtbot, judges, isolated_config):
     all_clear_answers(judges)
     window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
+    # Every check passes, but nothing is all clear until the candidate has confirmed every statement.
+    assert window.summary.text() == "Nothing to fix — 11 statements still to confirm (1 turned off)"
+    for row in window.view.declaration_rows.values():
+        row.box.click()
     assert window.summary.text() == "All clear (1 turned off)"  # social sites: off unless chosen
+    assert window.session.outcome(window.model.results()) == "all-clear"
     assert all(window.model.status_of(c) in (Status.PASS, Status.SKIPPED) for c in window.model.check_ids())
 
 
@@ -184,6 +193,9 @@ def test_nothing_checked_is_not_all_clear(qtbot, judges, isolated_config):
         judges.set(cid, lambda ctx: Verdict(Status.SKIPPED, "Not available yet in this version."))
     window = start(qtbot, judges, isolated_config)
     run_all(qtbot, window)
+    assert window.summary.text() == "Nothing to fix — 11 statements still to confirm (14 turned off)"
+    for row in window.view.declaration_rows.values():
+        row.box.click()
     assert window.summary.text().startswith("Nothing could be checked yet")
 
 
@@ -192,7 +204,7 @@ def test_exports_write_the_json_and_pdf(qtbot, judges, isolated_config, tmp_path
     run_all(qtbot, window)
     out = window.export_json(str(tmp_path / "r.json"))
     report = json.loads(open(out).read())
-    assert report["schema"] == "devicecheck-report/1" and len(report["results"]) == 11
+    assert report["schema"] == "devicecheck-report/2" and len(report["results"]) == len(CATALOGUE)
     assert {d["id"] for d in report["declarations"]} >= {"phone-pin", "copyright"}
     pdf = window.export_pdf(str(tmp_path / "r.pdf"))
     assert open(pdf, "rb").read(5) == b"%PDF-"
