@@ -8,8 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from checks.bounded import SMALL_FILE_BYTES, NotARegularFile, TooBig, read_bounded
-from checks.system import ReadDenied
+from checks.bounded import SMALL_FILE_BYTES, FileError, read_named_text
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -81,28 +80,26 @@ def atomic_write_json(path: Path, data: Any) -> None:
 def load_json_or_backup(path: Path, schema: str) -> tuple[dict[str, Any] | None, str | None]:
     """(data, warning). A missing file gives (None, None). A file that is not valid JSON, or not ours,
     is renamed to *.bak (never deleted) and gives (None, a one-line warning naming the file)."""
-    try:
-        raw = read_bounded(path, SMALL_FILE_BYTES)
-    except (NotARegularFile, TooBig) as exc:  # never read, never moved: it is not ours to tidy
-        return None, f"{path}: could not be read ({exc.reason}); it was left alone and the defaults are used"
-    except ReadDenied as exc:  # unreadable: leave it alone, it may come back
-        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
-        return None, f"{path}: could not be read ({why or 'not allowed'}); using the defaults"
-    if raw is None:
-        return None, None
     problem: str | None = None
     data: Any = None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
+        text = read_named_text(path, SMALL_FILE_BYTES, "file", "")
+    except FileError as exc:
+        if exc.kind == "missing":
+            return None, None
+        if exc.kind != "not-utf8":  # never read, never moved: it is not ours to tidy, and it may come back
+            return None, f"{path}: could not be read ({exc.reason}); it was left alone and the defaults are used"
         problem = "not UTF-8 text"
-    except json.JSONDecodeError as exc:
-        problem = f"line {exc.lineno}: {exc.msg}"
-    except RecursionError:
-        problem = "nested too deeply to be settings"
     else:
-        if not isinstance(data, dict) or data.get("schema") != schema:
-            problem = f"key 'schema' is not {schema!r}"
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problem = f"line {exc.lineno}: {exc.msg}"
+        except RecursionError:
+            problem = "nested too deeply to be settings"
+        else:
+            if not isinstance(data, dict) or data.get("schema") != schema:
+                problem = f"key 'schema' is not {schema!r}"
     if problem is None:
         return data, None
     backup = path.with_name(path.name + ".bak")

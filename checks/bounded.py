@@ -107,3 +107,34 @@ def read_bounded(path: str | os.PathLike[str], limit: int = SMALL_FILE_BYTES) ->
         raise ReadDenied(shown) from exc
     finally:
         os.close(fd)
+
+
+class FileError(ValueError):
+    """A file the candidate or an agency named could not be used: one line naming it, and the kind of
+    problem ("missing", "unreadable", "not-utf8") so a caller can choose to warn, stop, or keep a backup."""
+
+    def __init__(self, line: str, kind: str, reason: str = "") -> None:
+        super().__init__(line)
+        self.kind = kind
+        self.reason = reason  # the plain why, without the path: "it is a named pipe (FIFO), not an ordinary file"
+
+
+def read_named_text(path: str | os.PathLike[str], limit: int, what: str, utf8_hint: str) -> str:
+    """The UTF-8 text of a profile, snapshot or settings file, read with read_bounded's limits.
+
+    Every problem is a FileError whose message is one line: "<path>: cannot read the <what> (<why>)", or
+    "<path>: byte N is not UTF-8 text; <utf8_hint>"."""
+    shown = os.fspath(path)
+    try:
+        raw = read_bounded(path, limit)
+    except (NotARegularFile, TooBig) as exc:
+        raise FileError(f"{shown}: cannot read the {what} ({exc.reason})", "unreadable", exc.reason) from None
+    except ReadDenied as exc:
+        why = (exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None) or "not allowed"
+        raise FileError(f"{shown}: cannot read the {what} ({why})", "unreadable", why) from None
+    if raw is None:
+        raise FileError(f"{shown}: cannot read the {what} (No such file or directory)", "missing")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileError(f"{shown}: byte {exc.start + 1} is not UTF-8 text; {utf8_hint}", "not-utf8") from None

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from checks.bounded import SMALL_FILE_BYTES, NotARegularFile, TooBig, read_bounded
+from checks.bounded import SMALL_FILE_BYTES, FileError, read_named_text
 from checks.model import Severity
 from checks.paths import resource
-from checks.system import ReadDenied
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 OSES = ("windows", "darwin", "linux")
@@ -211,7 +211,6 @@ DECLARATION_KEYS = {
     "clause": _int_range(1, 99),
     "cyber_essentials": _controls,
 }
-APP_KEYS = {"name": _str, "domains": _str_list, "enabled": _bool}  # processes: checked per system
 
 
 def parse_holiday(item: Any) -> tuple[date, date]:
@@ -234,6 +233,65 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
+Rule = Callable[[Any], "str | None"]  # a value's rule: an error text, or None when the value is fine
+
+
+@dataclass(frozen=True)
+class SubTable:
+    """A key whose value is a table of its own, checked by the same loop: `processes = {linux = [...]}`."""
+
+    rules: dict[str, Rule]
+    shape: str
+    unknown: str = "key"  # the word for a key it does not know: "unknown system"
+
+
+def _shown(value: Any) -> str:
+    """A bad value as the error line quotes it: at most about 200 characters, on one line."""
+    text = repr(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _check_table(
+    path: str,
+    where: str,
+    table: Any,
+    rules: Mapping[str, Rule | SubTable],
+    shape: str = "a table",
+    unknown: str = "key",
+    joiner: str = " ",
+) -> None:
+    """The one loop over a table's keys: unknown keys and bad values give one line naming the key."""
+    if not isinstance(table, dict):
+        raise _fail(path, where, f"must be {shape}")
+    for key, value in table.items():
+        rule = rules.get(key)
+        named = f"{where}{joiner}{key}"
+        if rule is None:
+            raise _fail(path, named, f"unknown {unknown}; allowed: {', '.join(rules)}")
+        if isinstance(rule, SubTable):
+            _check_table(path, named, value, rule.rules, rule.shape, rule.unknown, joiner=".")
+            continue
+        err = rule(value)
+        if err:
+            raise _fail(path, named, f"{err}, found {_shown(value)}")
+
+
+def _process_names(v: Any) -> str | None:
+    return "must be a list of process names" if _str_list(v) else None
+
+
+APP_KEYS: dict[str, Rule | SubTable] = {
+    "name": _str,
+    "domains": _str_list,
+    "enabled": _bool,
+    "processes": SubTable(
+        {os_name: _process_names for os_name in OSES},
+        "a table like {windows = [...], darwin = [...], linux = [...]}",
+        "system",
+    ),
+}
+
+
 def validate(data: dict[str, Any], path: str) -> None:
     """Raise ProfileError for the first unknown key or bad value."""
     allowed_top = set(SCHEMA) | {"checks", "social_apps", "declarations"}
@@ -241,81 +299,32 @@ def validate(data: dict[str, Any], path: str) -> None:
         if top not in allowed_top:
             raise _fail(path, top, f"unknown section; allowed: {', '.join(sorted(allowed_top))}")
         if top in SCHEMA:
-            if not isinstance(value, dict):
-                raise _fail(path, top, "must be a table, like [" + top + "]")
-            for key, v in value.items():
-                check = SCHEMA[top].get(key)
-                if check is None:
-                    raise _fail(path, f"[{top}] {key}", f"unknown key; allowed: {', '.join(SCHEMA[top])}")
-                err = check(v)
-                if err:
-                    raise _fail(path, f"[{top}] {key}", f"{err}, found {v!r}")
+            _check_table(path, f"[{top}]", value, SCHEMA[top], f"a table, like [{top}]")
     for table in ("checks", "declarations"):
         if not isinstance(data.get(table, {}), dict):
             raise _fail(path, table, f"must be tables, like [{table}.<id>]")
     for cid, conf in (data.get("checks") or {}).items():
         if cid not in check_ids():
             raise _fail(path, f"[checks.{cid}]", f"unknown check; allowed: {', '.join(check_ids())}")
-        if not isinstance(conf, dict):
-            raise _fail(path, f"[checks.{cid}]", "must be a table")
-        for key, v in conf.items():
-            if key not in CHECK_KEYS:
-                raise _fail(path, f"[checks.{cid}] {key}", f"unknown key; allowed: {', '.join(CHECK_KEYS)}")
-            err = CHECK_KEYS[key](v)
-            if err:
-                raise _fail(path, f"[checks.{cid}] {key}", f"{err}, found {v!r}")
+        _check_table(path, f"[checks.{cid}]", conf, CHECK_KEYS)
     for did, conf in (data.get("declarations") or {}).items():
-        if not _ID.fullmatch(did) or not isinstance(conf, dict):
+        if not _ID.fullmatch(did):
             raise _fail(path, f"[declarations.{did}]", "must be a table with a lower-case id")
-        for key, v in conf.items():
-            if key not in DECLARATION_KEYS:
-                raise _fail(path, f"[declarations.{did}] {key}", f"unknown key; allowed: {', '.join(DECLARATION_KEYS)}")
-            err = DECLARATION_KEYS[key](v)
-            if err:
-                raise _fail(path, f"[declarations.{did}] {key}", f"{err}, found {v!r}")
+        _check_table(path, f"[declarations.{did}]", conf, DECLARATION_KEYS, "a table with a lower-case id")
     apps = data.get("social_apps", [])
     if not isinstance(apps, list):
         raise _fail(path, "social_apps", "must be written as [[social_apps]] tables")
     for i, app in enumerate(apps):
-        where = f"[[social_apps]] #{i + 1}"
         if not isinstance(app, dict) or not isinstance(app.get("name"), str) or not app["name"]:
-            raise _fail(path, where, "needs a name")
-        where = f"[[social_apps]] {app['name']!r}"
-        for key, v in app.items():
-            if key not in APP_KEYS and key != "processes":
-                raise _fail(path, f"{where} {key}", "unknown key; allowed: name, processes, domains, enabled")
-            if key == "processes":
-                if not isinstance(v, dict):
-                    raise _fail(
-                        path,
-                        f"{where} processes",
-                        "must be a table like {windows = [...], darwin = [...], linux = [...]}",
-                    )
-                for os_name, names in v.items():
-                    if os_name not in OSES:
-                        raise _fail(path, f"{where} processes.{os_name}", f"unknown system; allowed: {', '.join(OSES)}")
-                    if _str_list(names):
-                        raise _fail(path, f"{where} processes.{os_name}", "must be a list of process names")
-            else:
-                err = APP_KEYS[key](v)
-                if err:
-                    raise _fail(path, f"{where} {key}", f"{err}, found {v!r}")
+            raise _fail(path, f"[[social_apps]] #{i + 1}", "needs a name")
+        _check_table(path, f"[[social_apps]] {app['name']!r}", app, APP_KEYS)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = read_bounded(path, SMALL_FILE_BYTES)
-    except (NotARegularFile, TooBig) as exc:
-        raise ProfileError(f"cannot read the profile {exc}") from None
-    except ReadDenied as exc:
-        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
-        raise ProfileError(f"{path}: cannot read the profile ({why or 'not allowed'})") from None
-    if raw is None:
-        raise ProfileError(f"{path}: cannot read the profile (No such file or directory)")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProfileError(f"{path}: byte {exc.start + 1} is not UTF-8 text; save the profile as UTF-8") from None
+        text = read_named_text(path, SMALL_FILE_BYTES, "profile", "save the profile as UTF-8")
+    except FileError as exc:
+        raise ProfileError(str(exc)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

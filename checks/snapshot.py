@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from checks.bounded import SNAPSHOT_BYTES, NotARegularFile, TooBig, read_bounded
+from checks.bounded import SNAPSHOT_BYTES, FileError, read_named_text
 from checks.snapshot_judged import JudgedWith
 from checks.snapshot_redact import file_filter, redact_process
 from checks.snapshot_validate import DENIED as DENIED
@@ -315,18 +315,9 @@ def _from_json(value: object) -> object:
 def load_snapshot(path: str) -> ReplaySystem:
     """Read and validate a snapshot file; SnapshotError names the file and what is wrong."""
     try:
-        raw = read_bounded(path, SNAPSHOT_BYTES)
-    except (NotARegularFile, TooBig) as exc:
-        raise SnapshotError(f"cannot read the snapshot {exc}") from None
-    except ReadDenied as exc:
-        why = exc.__cause__.strerror if isinstance(exc.__cause__, OSError) else None
-        raise SnapshotError(f"{path}: cannot read the snapshot ({why or 'not allowed'})") from None
-    if raw is None:
-        raise SnapshotError(f"{path}: cannot read the snapshot (No such file or directory)")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SnapshotError(f"{path}: byte {exc.start + 1} is not UTF-8 text; a snapshot is UTF-8 JSON") from None
+        text = read_named_text(path, SNAPSHOT_BYTES, "snapshot", "a snapshot is UTF-8 JSON")
+    except FileError as exc:
+        raise SnapshotError(str(exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
