@@ -14,6 +14,7 @@ from checks import logs
 from checks._version import __version__
 from checks.catalogue import CHECK_IDS
 from checks.profile import ProfileError
+from checks.schoolhours import in_zone_of
 from checks.textsafe import shown
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -53,8 +54,8 @@ def parse_at(text: str, tz_source: datetime) -> datetime:
         at = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--at: {text!r} is not an ISO time like 2026-11-25T10:30") from None
-    if at.tzinfo is None:  # naive means the machine's (or the snapshot's) local time
-        at = at.replace(tzinfo=tz_source.tzinfo)
+    if at.tzinfo is None:  # naive: local time, with the zone's rules for that date (or the snapshot's offset)
+        at = in_zone_of(at, tz_source)
     return at
 
 

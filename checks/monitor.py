@@ -18,7 +18,7 @@ from checks.atomic import atomic_write_json, load_json_or_backup
 from checks.paths import config_dir
 from checks.profile import Profile, SocialApp
 from checks.readers.social_app_match import match_social_apps
-from checks.schoolhours import next_session_start, school_day
+from checks.schoolhours import in_zone_of, next_session_start, school_day
 from checks.settings import UserSettings
 from checks.system import ProcessInfo
 
@@ -56,7 +56,7 @@ def plan(profile: Profile, settings: UserSettings, now: datetime, last_full_chec
     interval = timedelta(seconds=profile.monitor_interval_seconds)
     if paused(settings, now.date()):
         assert settings.monitor_paused_until is not None
-        resume = datetime.combine(settings.monitor_paused_until, time(0), tzinfo=now.tzinfo)
+        resume = in_zone_of(datetime.combine(settings.monitor_paused_until, time(0)), now)
         nxt = next_session_start(resume, hours, settings)
         return Plan(False, False, nxt, "Monitoring is paused until tomorrow.")
     day = school_day(now, hours, settings)

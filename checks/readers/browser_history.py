@@ -22,6 +22,7 @@ from checks.bounded import NotARegularFile
 from checks.facts import SiteVisit, SiteVisitFacts
 from checks.model import ProbeUnknown
 from checks.readers.browser_profiles import BrowserProfile, join
+from checks.schoolhours import in_zone_of
 from checks.system import ReadDenied, System
 
 if TYPE_CHECKING:
@@ -157,8 +158,8 @@ def school_window(ctx: CheckContext) -> tuple[datetime, datetime] | None:
     today = ctx.school_day.today
     if today is None:
         return None
-    day, tz = ctx.now.date(), ctx.now.tzinfo
-    return datetime.combine(day, today[0], tzinfo=tz), datetime.combine(day, today[1], tzinfo=tz)
+    day = ctx.now.date()
+    return in_zone_of(datetime.combine(day, today[0]), ctx.now), in_zone_of(datetime.combine(day, today[1]), ctx.now)
 
 
 def site_facts(ctx: CheckContext, profiles: Sequence[BrowserProfile]) -> SiteVisitFacts:
