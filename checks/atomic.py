@@ -1,10 +1,13 @@
-"""Files that must survive a crash: written whole or not at all; a corrupt one is kept as *.bak."""
+"""Files that must survive a crash: written whole or not at all; a damaged one is kept as a backup named by
+time (settings.json.2026-11-29T10-30-00.bak), never over an earlier one; one written by a newer version of
+Device Check is never moved and never overwritten."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +80,58 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
+def schema_is_newer(found: object, schema: str) -> bool:
+    """True when `found` names a later version of `schema` ("devicecheck-settings/2" against .../1)."""
+    name, _, ours = schema.rpartition("/")
+    if not isinstance(found, str) or not found.startswith(name + "/"):
+        return False
+    theirs = found[len(name) + 1 :]
+    return theirs.isascii() and theirs.isdigit() and ours.isdigit() and int(theirs) > int(ours)
+
+
+def newer_version_warning(path: Path, found: str) -> str:
+    return (
+        f"{path}: made by a newer version of Device Check ({found[:60]}); it was left as it is, the defaults "
+        "are used, and changes made here are not saved to it"
+    )
+
+
+def move_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged file to <name>.<time>.bak, adding -2, -3... when that name is taken: an earlier backup
+    is never overwritten. Raises OSError when it cannot be moved."""
+    stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H-%M-%S")
+    for n in range(1, 1000):
+        backup = path.with_name(f"{path.name}.{stamp}{'' if n == 1 else f'-{n}'}.bak")
+        try:
+            os.link(path, backup)  # fails if the name is taken, so nothing is ever overwritten
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: rename, having checked the name is free
+            if os.path.lexists(backup):
+                continue
+            os.rename(path, backup)
+            return backup
+        os.unlink(path)
+        return backup
+    raise FileExistsError(path)
+
+
+def write_json_unless_newer(path: Path, data: Any, schema: str) -> bool:
+    """Write `data` atomically unless the file there now was written by a newer version (False: left alone)."""
+    try:
+        found = json.loads(read_named_text(path, SMALL_FILE_BYTES, "file", "")).get("schema")
+    except (ValueError, AttributeError, RecursionError):  # FileError is a ValueError too
+        found = None  # damaged or unreadable: ours to replace (a damaged file was kept when it was loaded)
+    if schema_is_newer(found, schema):
+        return False
+    atomic_write_json(path, data)
+    return True
+
+
 def load_json_or_backup(path: Path, schema: str) -> tuple[dict[str, Any] | None, str | None]:
     """(data, warning). A missing file gives (None, None). A file that is not valid JSON, or not ours,
-    is renamed to *.bak (never deleted) and gives (None, a one-line warning naming the file)."""
+    is moved aside to a backup named by time (never deleted) and gives (None, a one-line warning naming the
+    file and the backup). A file from a newer version is left untouched and says so."""
     problem: str | None = None
     data: Any = None
     try:
@@ -98,14 +150,15 @@ def load_json_or_backup(path: Path, schema: str) -> tuple[dict[str, Any] | None,
         except RecursionError:
             problem = "nested too deeply to be settings"
         else:
-            if not isinstance(data, dict) or data.get("schema") != schema:
+            found = data.get("schema") if isinstance(data, dict) else None
+            if schema_is_newer(found, schema):
+                return None, newer_version_warning(path, str(found))
+            if found != schema:
                 problem = f"key 'schema' is not {schema!r}"
     if problem is None:
         return data, None
-    backup = path.with_name(path.name + ".bak")
     try:
-        os.replace(path, backup)
-        kept = f"kept as {backup.name}"
+        kept = f"kept as {move_aside(path).name}"
     except OSError:
         kept = "left in place"
     return None, f"{path}: {problem}; the damaged file was {kept} and the defaults are used"

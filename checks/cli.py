@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -15,6 +16,7 @@ from checks import logs
 from checks._version import __version__
 from checks.catalogue import CHECK_IDS
 from checks.profile import ProfileError
+from checks.schoolhours import in_zone_of
 from checks.textsafe import shown
 
 # all-clear, to-fix, bad usage or input, incomplete (README "The command line")
@@ -52,13 +54,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quoted(value: str, limit: int = 200) -> str:
+    """A bad value as an error quotes it: at most `limit` characters, so one line stays one line."""
+    return repr(value[:limit]) + ("..." if len(value) > limit else "")
+
+
+def check_output_path(path: str, option: str) -> None:
+    """Before any check runs: a file that could not be written at the end is said now, in one line."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise UsageError(f"{option}: {quoted(path)} is a folder, not a file name")
+    if not folder.is_dir():
+        raise UsageError(f"{option}: the folder of {quoted(path)} does not exist")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise UsageError(f"{option}: {quoted(path)} cannot be written here (not allowed)")
+
+
 def parse_at(text: str, tz_source: datetime) -> datetime:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--at: {text!r} is not an ISO time like 2026-11-25T10:30") from None
-    if at.tzinfo is None:  # naive means the machine's (or the snapshot's) local time
-        at = at.replace(tzinfo=tz_source.tzinfo)
+        raise UsageError(f"--at: {quoted(text)} is not an ISO time like 2026-11-25T10:30") from None
+    if at.tzinfo is None:  # naive: local time, with the zone's rules for that date (or the snapshot's offset)
+        at = in_zone_of(at, tz_source)
     return at
 
 
@@ -106,7 +125,7 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     else:
         profile = load_profile(args.profile)
         candidate = clean_name(getattr(args, "candidate", None) or "") or settings.candidate_name
-    at = parse_at(args.at, system.now()) if getattr(args, "at", None) else None
+    at = parse_at(args.at, system.now()) if getattr(args, "at", None) is not None else None
     only = parse_only(getattr(args, "only", None))
     engine = Engine(system, profile, settings, at)
     ctx = engine.context()
@@ -131,11 +150,13 @@ PdfWriter = Callable[[dict[str, Any], str], None]
 def cmd_check(args: argparse.Namespace, pdf_writer: PdfWriter | None = None) -> int:
     from checks.report import render_text
 
-    report, code = run_checks(args)
-    if args.pdf:
+    if args.pdf is not None:
         if pdf_writer is None:
             print("devicecheck: --pdf needs the desktop part of Device Check (PySide6)", file=sys.stderr)
             return EXIT_USAGE
+        check_output_path(args.pdf, "--pdf")
+    report, code = run_checks(args)
+    if args.pdf is not None and pdf_writer is not None:
         pdf_writer(report, args.pdf)
     if args.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
@@ -152,6 +173,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     from checks.snapshot import RecordingSystem
     from checks.snapshot_judged import JudgedWith
 
+    if args.output is not None:
+        check_output_path(args.output, "-o")
     profile = load_profile(args.profile)
     store = SettingsStore(Path(args.config_dir) if getattr(args, "config_dir", None) else None)
     settings = store.load_settings()

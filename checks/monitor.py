@@ -14,11 +14,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from checks.atomic import atomic_write_json, load_json_or_backup
+from checks.atomic import load_json_or_backup, write_json_unless_newer
 from checks.paths import config_dir
 from checks.profile import Profile, SocialApp
 from checks.readers.social_app_match import match_social_apps
-from checks.schoolhours import next_session_start, school_day
+from checks.schoolhours import in_zone_of, next_session_start, school_day
 from checks.settings import UserSettings
 from checks.system import ProcessInfo
 
@@ -56,7 +56,7 @@ def plan(profile: Profile, settings: UserSettings, now: datetime, last_full_chec
     interval = timedelta(seconds=profile.monitor_interval_seconds)
     if paused(settings, now.date()):
         assert settings.monitor_paused_until is not None
-        resume = datetime.combine(settings.monitor_paused_until, time(0), tzinfo=now.tzinfo)
+        resume = in_zone_of(datetime.combine(settings.monitor_paused_until, time(0)), now)
         nxt = next_session_start(resume, hours, settings)
         return Plan(False, False, nxt, "Monitoring is paused until tomorrow.")
     day = school_day(now, hours, settings)
@@ -104,6 +104,7 @@ class NotifyMemory:
     said: set[str] = field(default_factory=set)
     last_full_check: date | None = None
     warnings: list[str] = field(default_factory=list)
+    save_failed: bool = False  # said once in `warnings`; later failures stay quiet
 
     @classmethod
     def load(cls, path: Path | None = None) -> NotifyMemory:
@@ -135,8 +136,21 @@ class NotifyMemory:
         self.last_full_check = today
         self.save()
 
-    def save(self) -> None:
-        atomic_write_json(self.path, self.to_json())
+    def save(self) -> bool:
+        """Never raises: a full disk or a newer version's file must not stop a notification or the monitor.
+        The first failure adds one line to `warnings`; the memory still holds today's keys."""
+        try:
+            if write_json_unless_newer(self.path, self.to_json(), MEMORY_SCHEMA):
+                return True
+            problem = "was made by a newer version of Device Check and is left as it is"
+        except OSError as exc:
+            problem = f"could not be saved ({exc.strerror or exc})"
+        if not self.save_failed:
+            self.save_failed = True
+            self.warnings.append(
+                f"{self.path}: {problem}; monitoring goes on, but after a restart today's reminders may be repeated"
+            )
+        return False
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from checks.profile import DAYS, SchoolHours
 from checks.settings import UserSettings
@@ -20,6 +20,19 @@ class SchoolDay:
 
     def to_json(self) -> dict[str, object]:
         return {"in_session": self.in_session, "today": self.today_text(), "reason": self.reason}
+
+
+def in_zone_of(wall: datetime, like: datetime | None) -> datetime:
+    """A naive wall-clock time given the zone of `like`. The machine's clock gives a fixed offset
+    (+01:00 in summer), which is wrong on the other side of a clock change, so when `like` is this machine's
+    local time (or None) the local zone's rules for `wall`'s own date decide the offset. Any other zone
+    (a snapshot's, or a named zone) is kept as it is."""
+    if like is None:
+        return wall.astimezone()
+    tz = like.tzinfo
+    if isinstance(tz, timezone) and like.astimezone().utcoffset() == like.utcoffset():
+        return wall.astimezone()
+    return wall.replace(tzinfo=tz)
 
 
 def hours_for(day: date, hours: SchoolHours, settings: UserSettings) -> tuple[tuple[time, time] | None, str]:
@@ -61,8 +74,8 @@ def next_session_start(
         today, _ = hours_for(day, hours, settings)
         if today is None:
             continue
-        start = datetime.combine(day, today[0], tzinfo=at.tzinfo)
-        end = datetime.combine(day, today[1], tzinfo=at.tzinfo)
+        start = in_zone_of(datetime.combine(day, today[0]), at)
+        end = in_zone_of(datetime.combine(day, today[1]), at)
         if at < end:
             return max(start, at)
     return None

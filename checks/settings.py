@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from checks.atomic import atomic_write_json, load_json_or_backup
+from checks.atomic import load_json_or_backup, newer_version_warning, write_json_unless_newer
 from checks.paths import config_dir
 from checks.profile import DAYS, parse_holiday
 
@@ -123,8 +123,17 @@ class SettingsStore:
             self.warnings.append(warning)
         return UserSettings.from_json(data) if data else UserSettings()
 
-    def save_settings(self, settings: UserSettings) -> None:
-        atomic_write_json(self.settings_path, settings.to_json())
+    def save_settings(self, settings: UserSettings) -> bool:
+        """False when settings.json is from a newer version: it is kept, and `warnings` says so once."""
+        return self._save(self.settings_path, settings.to_json(), SETTINGS_SCHEMA)
+
+    def _save(self, path: Path, data: dict[str, Any], schema: str) -> bool:
+        if write_json_unless_newer(path, data, schema):
+            return True
+        warning = newer_version_warning(path, "a later schema than " + schema)
+        if not any(w.startswith(f"{path}: made by a newer version") for w in self.warnings):
+            self.warnings.append(warning)
+        return False
 
     def load_declarations(self) -> dict[str, datetime]:
         data, warning = load_json_or_backup(self.declarations_path, DECLARATIONS_SCHEMA)
@@ -139,11 +148,13 @@ class SettingsStore:
                 continue
         return out
 
-    def save_declarations(self, confirmed: dict[str, datetime]) -> None:
-        atomic_write_json(
+    def save_declarations(self, confirmed: dict[str, datetime]) -> bool:
+        """False when declarations.json is from a newer version: it is kept, and `warnings` says so once."""
+        return self._save(
             self.declarations_path,
             {
                 "schema": DECLARATIONS_SCHEMA,
                 "confirmed": {k: v.isoformat(timespec="seconds") for k, v in confirmed.items()},
             },
+            DECLARATIONS_SCHEMA,
         )

@@ -180,7 +180,7 @@ class RecordingSystem(System):
             self.files[path] = DENIED
             raise
         if text is not None:
-            reduce = file_filter(path)
+            reduce = file_filter(path, self.inner.home)
             self.files[path] = reduce(text) if reduce else text
         return text
 

@@ -101,6 +101,7 @@ class Background(QObject):
         self.monitor.planned.connect(lambda _plan: self._show_choices())
         self.tray.quit_requested.connect(self.quit)
         self.monitor.checked.connect(lambda payload: self.show_results(payload[0]))
+        self.monitor.storage_warning.connect(self.notice)
         # Closing the window leaves the monitor running; "Quit" in the tray ends it. With no tray and
         # monitoring off there is nothing to keep running, so closing the window quits as usual.
         app.setQuitOnLastWindowClosed(not (self.tray.available or self.store.load_settings().monitoring))
@@ -156,7 +157,10 @@ class Background(QObject):
     # ---- from the tray and notifications ----------------------------------------------------------------
     def _change(self, how: Callable[[UserSettings, date, bool], UserSettings], on: bool) -> None:
         settings = how(self.store.load_settings(), self.monitor.clock().date(), on)
-        self.store.save_settings(settings)
+        try:
+            self.store.save_settings(settings)
+        except OSError as exc:  # a full disk: the choice still holds until Device Check is closed
+            self.notice.emit(f"Device Check could not save your settings ({exc.strerror or exc}).")
         self.settings_saved.emit(settings)
         self.monitor.replan()
 

@@ -4,6 +4,7 @@ buttons to check again, change settings, see what the app reads and export the r
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal
@@ -41,14 +42,27 @@ def school_hours_text(session: Session) -> str:
 
 
 def friendly_notice(warning: str) -> str:
-    if "declarations.json" in warning and ".bak" in warning:
+    kept = re.search(r"kept as (\S+\.bak)", warning)
+    backup = kept.group(1) if kept else ""
+    newer = "made by a newer version" in warning
+    if "declarations.json" in warning and newer:
         return (
-            "Your earlier confirmations could not be read, so that file was set aside "
-            "(kept as declarations.json.bak). Please tick them again."
+            "Your confirmations were saved by a newer version of Device Check, so this version leaves them as "
+            "they are. Ticks you make here are not saved."
         )
-    if "settings.json" in warning and ".bak" in warning:
+    if "settings.json" in warning and newer:
         return (
-            "Your saved settings could not be read, so that file was set aside (kept as settings.json.bak) "
+            "Your settings were saved by a newer version of Device Check, so this version leaves them as they "
+            "are and uses your agency's usual settings. Changes you make here are not saved."
+        )
+    if "declarations.json" in warning and backup:
+        return (
+            f"Your earlier confirmations could not be read, so that file was set aside (kept as {backup}). "
+            "Please tick them again."
+        )
+    if "settings.json" in warning and backup:
+        return (
+            f"Your saved settings could not be read, so that file was set aside (kept as {backup}) "
             "and your agency's usual settings are used."
         )
     return warning

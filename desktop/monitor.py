@@ -34,6 +34,7 @@ class Monitor(QObject):
     scanned = Signal(object)  # tuple of app names found (possibly empty)
     checked = Signal(object)  # list[CheckResult] from the daily full check
     scan_failed = Signal(str)  # a plain reason the scan could not run
+    storage_warning = Signal(str)  # a file the monitor keeps could not be saved (said once)
 
     def __init__(
         self,
@@ -60,6 +61,7 @@ class Monitor(QObject):
         self.last_plan: Plan | None = None
         self.last_settings: UserSettings | None = None
         self._busy = False
+        self._warned = len(self.memory.warnings)  # a load warning is the window's to show, not ours
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
@@ -83,17 +85,24 @@ class Monitor(QObject):
         settings = self.last_settings = self.settings()
         step = plan(self.profile, settings, now, self.memory.last_full_check)
         self.last_plan = step
-        if step.full_check_now:
-            self.memory.full_check_done(now.date())
-            self.run_full_check(settings, now)
-        if step.scan_now:
-            self._scan(settings, now)
+        # The next wake-up is set before anything is written, so nothing that fails below can stop monitoring.
         wait = step.sleep_seconds(now)
         if wait is not None:
             self._timer.start(max(1, int(wait * 1000 * self.time_scale)))
         else:
             self._timer.stop()  # monitoring off: nothing until the settings change (see replan)
+        if step.full_check_now:
+            self.memory.full_check_done(now.date())
+            self.run_full_check(settings, now)
+        if step.scan_now:
+            self._scan(settings, now)
+        self._say_storage_warnings()
         self.planned.emit(step)
+
+    def _say_storage_warnings(self) -> None:
+        for warning in self.memory.warnings[self._warned :]:
+            self.storage_warning.emit(warning)
+        self._warned = len(self.memory.warnings)
 
     def replan(self) -> None:
         """The settings changed (from the window or the tray menu): plan again now."""
@@ -146,6 +155,7 @@ class Monitor(QObject):
                 f"Please close {name} until school finishes.",
                 [("quit", f"Quit {name}"), ("default", f"Quit {name}")],
             )
+        self._say_storage_warnings()
 
     def _notify_failures(self, payload: tuple[list[CheckResult], datetime]) -> None:
         results, now = payload
@@ -162,3 +172,4 @@ class Monitor(QObject):
             body + "\n\nOpen Device Check to see how.",
             [("default", "Open Device Check")],
         )
+        self._say_storage_warnings()

@@ -22,14 +22,35 @@ CHROMIUM_STEP = (
     'Chrome, Chromium, Edge or Brave: remove "--password-store=basic" from the file or shortcut named '
     "above, then close the browser and open it again so it uses your keyring."
 )
+# Passwords already saved with the fixed key stay that way after the browser moves to the keyring: only
+# saving each one again stores it under the keyring's key.
+CHROMIUM_BASIC_STEPS = (
+    "Chrome, Chromium, Edge or Brave (named above): make sure you start it from your normal desktop, where your "
+    'keyring ("Passwords and Keys" or KWallet) is unlocked when you sign in.',
+    "In that browser, open Settings, then Passwords (or Password Manager). Open each saved password, change it "
+    "on the website it belongs to, and let the browser save the new one, so it is kept with your keyring. A "
+    "password you no longer need can simply be deleted there.",
+)
 AGAIN = 'Press "Check again".'
-# Keyed by which kinds of browser need the candidate (BrowserPasswordFacts.kinds).
-FIXES = {
-    "firefox": Fix((FIREFOX_STEP, AGAIN)),
-    "chromium": Fix((CHROMIUM_STEP, AGAIN)),
-    "firefox+chromium": Fix((FIREFOX_STEP, CHROMIUM_STEP, AGAIN)),
-    "*": Fix((FIREFOX_STEP, AGAIN)),
+KIND_STEPS = {
+    "firefox": (FIREFOX_STEP,),
+    "chromium": (CHROMIUM_STEP,),
+    "chromium-basic": CHROMIUM_BASIC_STEPS,
 }
+KIND_ORDER = tuple(KIND_STEPS)
+
+
+def _fixes() -> dict[str, Fix]:
+    """One fix for every combination of kinds (BrowserPasswordFacts.kinds), keyed "firefox+chromium" etc."""
+    fixes = {"*": Fix((FIREFOX_STEP, AGAIN))}
+    for mask in range(1, 1 << len(KIND_ORDER)):
+        kinds = [k for i, k in enumerate(KIND_ORDER) if mask & (1 << i)]
+        steps = tuple(step for k in kinds for step in KIND_STEPS[k])
+        fixes["+".join(kinds)] = Fix((*steps, AGAIN))
+    return fixes
+
+
+FIXES = _fixes()
 
 
 def judge_browser_passwords(facts: BrowserPasswordFacts) -> Verdict:
@@ -39,7 +60,7 @@ def judge_browser_passwords(facts: BrowserPasswordFacts) -> Verdict:
         "unreadable": list(facts.unreadable),
         "browsers": list(facts.browsers_seen),
     }
-    key = "+".join(k for k in ("firefox", "chromium") if k in facts.kinds)
+    key = "+".join(k for k in KIND_ORDER if k in facts.kinds)
     if facts.unprotected:
         return Verdict.failed(
             "Saved browser passwords are not protected: " + "; ".join(facts.unprotected) + ".", fix_key=key, **evidence

@@ -10,6 +10,7 @@ history_items(id, url), history_visits(history_item = history_items.id, visit_ti
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -40,21 +41,24 @@ READS = (
 )
 
 
-def safari_sql(n_domains: int) -> str:
-    # The host is what lies between "://" and the next "/" (or ":" for a port); matched exactly or as a subdomain.
-    values = ", ".join(["(?)"] * n_domains)
-    return f"""
-        WITH d(domain) AS (VALUES {values}),
-        rest AS (
-            SELECT substr(i.url, instr(i.url, '://') + 3) || '/' AS r, v.visit_time AS t
-            FROM history_visits v JOIN history_items i ON i.id = v.history_item
-            WHERE v.visit_time >= ? AND v.visit_time < ?
-              AND (i.url LIKE 'http://%' OR i.url LIKE 'https://%')),
-        hostport AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) || ':' AS hp, t FROM rest),
-        hosts AS (SELECT substr(hp, 1, instr(hp, ':') - 1) AS host, t FROM hostport)
-        SELECT d.domain, count(*), min(h.t), max(h.t)
-        FROM hosts h JOIN d ON (h.host = d.domain OR substr(h.host, -length(d.domain) - 1) = '.' || d.domain)
-        GROUP BY d.domain ORDER BY d.domain"""
+# The host is what lies between "://" and the next "/" (or ":" for a port). As in browser_history.py, one
+# pass: visits counted per page, each host cut into its parent domains, each looked up in the wanted list.
+SAFARI_SQL = """
+    WITH per_page AS (
+        SELECT v.history_item AS id, count(*) AS n, min(v.visit_time) AS lo, max(v.visit_time) AS hi
+        FROM history_visits v WHERE v.visit_time >= ? AND v.visit_time < ? GROUP BY v.history_item),
+    rest AS (
+        SELECT substr(i.url, instr(i.url, '://') + 3) || '/' AS r, n, lo, hi
+        FROM per_page p JOIN history_items i ON i.id = p.id
+        WHERE i.url LIKE 'http://%' OR i.url LIKE 'https://%'),
+    hostport AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) || ':' AS hp, n, lo, hi FROM rest),
+    parents(name, n, lo, hi) AS (
+        SELECT substr(hp, 1, instr(hp, ':') - 1), n, lo, hi FROM hostport
+        UNION ALL
+        SELECT substr(name, instr(name, '.') + 1), n, lo, hi FROM parents WHERE instr(name, '.') > 0)
+    SELECT name, sum(n), min(lo), max(hi) FROM parents
+    WHERE name IN (SELECT value FROM json_each(?))
+    GROUP BY name ORDER BY name"""
 
 
 def safari_visits(
@@ -66,8 +70,8 @@ def safari_visits(
     names = system.list_dir(folder)  # refused without Full Disk Access
     if not names or "History.db" not in names or not domains:
         return [], False
-    params: list[object] = [*domains, start.timestamp() - COCOA_EPOCH, end.timestamp() - COCOA_EPOCH]
-    rows = system.sqlite_query(join(system, folder, "History.db"), safari_sql(len(domains)), params)
+    params: list[object] = [start.timestamp() - COCOA_EPOCH, end.timestamp() - COCOA_EPOCH, json.dumps(domains)]
+    rows = system.sqlite_query(join(system, folder, "History.db"), SAFARI_SQL, params)
     if rows is None:
         return [], False
     tz = start.tzinfo
@@ -82,7 +86,8 @@ def safari_visits(
             continue
         domain, count, lo, hi = row
         if not (
-            isinstance(count, int)
+            domain in domains
+            and isinstance(count, int)
             and count > 0
             and isinstance(lo, (int, float))
             and isinstance(hi, (int, float))

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checks.bounded import NotARegularFile
 from checks.facts import BrowserPasswordFacts, Read
-from checks.readers.browser_profiles import join, shared_profiles
+from checks.readers.browser_profiles import BrowserProfile, chromium_login_counts, join, shared_profiles
 from checks.readers.firefox_logins import firefox_password_state
 from checks.readers.linux_browser_paths import CHROMIUM_FLAG_FILES, CHROMIUM_SYSTEM_FLAG_DIRS, all_profiles, config_home
 from checks.readers.social_app_match import plain_name
@@ -35,6 +36,12 @@ READS = (
         "database",
         "key4.db in each Firefox profile (the password-check entry only)",
         "whether a Firefox primary password protects saved passwords; no saved password is ever opened",
+    ),
+    Read(
+        "database",
+        "Login Data in each Chrome, Chromium, Edge and Brave profile (two numbers only)",
+        "how many saved passwords are kept with the browser's fixed key instead of your keyring; "
+        "no saved password is ever opened",
     ),
     Read(
         "processes",
@@ -73,15 +80,51 @@ def basic_store_sources(system: System) -> list[str]:
     return found
 
 
+def _passwords(n: int) -> str:
+    return "1 saved password" if n == 1 else f"{n} saved passwords"
+
+
+def fixed_key_logins(system: System, profiles: list[BrowserProfile]) -> tuple[list[str], list[str], list[str]]:
+    """(on the fixed key, on the keyring, unreadable) descriptions for every Chromium-family profile."""
+    fixed: list[str] = []
+    keyring: list[str] = []
+    unreadable: list[str] = []
+    for profile in profiles:
+        if profile.family != "chromium":
+            continue
+        where = f"{profile.browser} profile '{profile.name}'"
+        try:
+            counts = chromium_login_counts(system, profile)
+        except NotARegularFile as exc:
+            unreadable.append(f"{where}: its saved passwords file could not be read: {exc.reason}")
+            continue
+        except ReadDenied:
+            unreadable.append(f"{where}: its saved passwords file could not be read")
+            continue
+        if counts is None:
+            continue
+        if counts.fixed_key:
+            fixed.append(f"{where}: {_passwords(counts.fixed_key)} kept with the browser's fixed key, not your keyring")
+        if counts.keyring:
+            keyring.append(f"{where}: {_passwords(counts.keyring)}, protected by your keyring")
+    return fixed, keyring, unreadable
+
+
 def read(ctx: CheckContext) -> BrowserPasswordFacts:
     profiles = shared_profiles(ctx, all_profiles)
     firefox = firefox_password_state(ctx.system, profiles)
     basic = basic_store_sources(ctx.system)
+    fixed, keyring, chromium_unreadable = fixed_key_logins(ctx.system, profiles)
     seen = sorted({p.browser for p in profiles})
+    kinds = (
+        (("firefox",) if firefox.unprotected or firefox.unreadable else ())
+        + (("chromium",) if basic else ())
+        + (("chromium-basic",) if fixed else ())
+    )
     return BrowserPasswordFacts(
-        unprotected=tuple(firefox.unprotected + basic),
-        protected=tuple(firefox.protected),
-        unreadable=tuple(firefox.unreadable),
+        unprotected=tuple(firefox.unprotected + basic + fixed),
+        protected=tuple(firefox.protected + keyring),
+        unreadable=tuple(firefox.unreadable + chromium_unreadable),
         browsers_seen=tuple(seen),
-        kinds=(("firefox",) if firefox.unprotected or firefox.unreadable else ()) + (("chromium",) if basic else ()),
+        kinds=kinds,
     )

@@ -4,6 +4,11 @@ The same on every OS: a probe supplies the profile folders. The SQL does the dom
 window and the counting, so only (domain, count, first, last) ever leaves the database: never a URL, a
 title or any other visit (and a snapshot records only those rows).
 
+One pass, whatever the number of domains: the window's visits are counted per page first (the visit-time
+index finds them), each page's host is cut into its parent domains (m.facebook.com, facebook.com, com), and
+each of those is looked up in the wanted domains, which SQLite holds as one hashed list (json_each, one
+parameter: no limit on how many). minimal_domains guarantees a host matches at most one wanted domain.
+
 Schemas: Chromium components/history/core/browser/url_database.cc (`urls`: id, url, ...) and
 visit_database.cc (`visits`: url = urls.id, visit_time = microseconds since 1601-01-01 UTC). Firefox
 toolkit/components/places/nsPlacesTables.h (`moz_places`: id, url, rev_host = the host reversed with a
@@ -13,6 +18,7 @@ since 1970-01-01 UTC).
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
@@ -22,6 +28,7 @@ from checks.bounded import NotARegularFile
 from checks.facts import SiteVisit, SiteVisitFacts
 from checks.model import ProbeUnknown
 from checks.readers.browser_profiles import BrowserProfile, join
+from checks.schoolhours import in_zone_of
 from checks.system import ReadDenied, System
 
 if TYPE_CHECKING:
@@ -33,44 +40,49 @@ CHROMIUM_EPOCH_OFFSET_US = 11_644_473_600 * 1_000_000  # 1601-01-01 to 1970-01-0
 def minimal_domains(domains: Iterable[str]) -> list[str]:
     """Lower-case, unique, and without domains already covered by a parent (web.whatsapp.com by whatsapp.com),
     so one visit is never counted twice."""
-    clean = sorted({d.lower().strip(".") for d in domains if d.strip(".")})
-    return [d for d in clean if not any(d != p and d.endswith("." + p) for p in clean)]
+    clean = {d.lower().strip(".") for d in domains if d.strip(".")}
+    # Walk up each domain's parents (a.b.c -> b.c -> c): a few set look-ups each, however long the list.
+    return sorted(d for d in clean if not any(".".join(d.split(".")[i:]) in clean for i in range(1, d.count(".") + 1)))
 
 
-def _values(n: int, width: int) -> str:
-    row = "(" + ", ".join("?" * width) + ")"
-    return ", ".join([row] * n)
+# Chromium stores canonical URLs without user names: "https://host[:port]/path". Take the host from
+# between "://" and the first "/", "?" or "#", drop any "user@" and ":port", then walk up its parent domains.
+CHROMIUM_SQL = """
+    WITH per_page AS (
+        SELECT v.url AS id, count(*) AS n, min(v.visit_time) AS lo, max(v.visit_time) AS hi
+        FROM visits v WHERE v.visit_time >= ? AND v.visit_time < ? GROUP BY v.url),
+    rest AS (
+        SELECT replace(replace(substr(u.url, instr(u.url, '://') + 3), '?', '/'), '#', '/') || '/' AS r, n, lo, hi
+        FROM per_page p JOIN urls u ON u.id = p.id
+        WHERE u.url LIKE 'http://%' OR u.url LIKE 'https://%'),
+    authority AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) AS a, n, lo, hi FROM rest),
+    hostport AS (SELECT substr(a, instr(a, '@') + 1) || ':' AS hp, n, lo, hi FROM authority),
+    parents(name, n, lo, hi) AS (
+        SELECT substr(hp, 1, instr(hp, ':') - 1), n, lo, hi FROM hostport
+        UNION ALL
+        SELECT substr(name, instr(name, '.') + 1), n, lo, hi FROM parents WHERE instr(name, '.') > 0)
+    SELECT name, sum(n), min(lo), max(hi) FROM parents
+    WHERE name IN (SELECT value FROM json_each(?))
+    GROUP BY name ORDER BY name"""
+
+# rev_host is the host reversed with a trailing dot ("moc.koobecaf.www."): its parent domains are the
+# prefixes ending in a dot ("moc.", "moc.koobecaf.", ...), looked up as reversed wanted domains.
+FIREFOX_SQL = """
+    WITH per_place AS (
+        SELECT v.place_id AS id, count(*) AS n, min(v.visit_date) AS lo, max(v.visit_date) AS hi
+        FROM moz_historyvisits v WHERE v.visit_date >= ? AND v.visit_date < ? GROUP BY v.place_id),
+    prefixes(done, rest, n, lo, hi) AS (
+        SELECT '', p.rev_host, n, lo, hi FROM per_place JOIN moz_places p ON p.id = per_place.id
+        UNION ALL
+        SELECT done || substr(rest, 1, instr(rest, '.')), substr(rest, instr(rest, '.') + 1), n, lo, hi
+        FROM prefixes WHERE instr(rest, '.') > 0)
+    SELECT done, sum(n), min(lo), max(hi) FROM prefixes
+    WHERE done IN (SELECT value FROM json_each(?))
+    GROUP BY done ORDER BY done"""
 
 
-def chromium_sql(n_domains: int) -> str:
-    # Chromium stores canonical URLs without user names: "https://host[:port]/path". Take the host from
-    # between "://" and the first "/", "?" or "#", drop any "user@" and ":port", then match it exactly or as
-    # a subdomain.
-    return f"""
-        WITH d(domain) AS (VALUES {_values(n_domains, 1)}),
-        rest AS (
-            SELECT replace(replace(substr(u.url, instr(u.url, '://') + 3), '?', '/'), '#', '/') || '/' AS r,
-                   v.visit_time AS t
-            FROM visits v JOIN urls u ON u.id = v.url
-            WHERE v.visit_time >= ? AND v.visit_time < ?
-              AND (u.url LIKE 'http://%' OR u.url LIKE 'https://%')),
-        authority AS (SELECT lower(substr(r, 1, instr(r, '/') - 1)) AS a, t FROM rest),
-        hostport AS (SELECT substr(a, instr(a, '@') + 1) || ':' AS hp, t FROM authority),
-        hosts AS (SELECT substr(hp, 1, instr(hp, ':') - 1) AS host, t FROM hostport)
-        SELECT d.domain, count(*), min(h.t), max(h.t)
-        FROM hosts h JOIN d ON (h.host = d.domain OR substr(h.host, -length(d.domain) - 1) = '.' || d.domain)
-        GROUP BY d.domain ORDER BY d.domain"""
-
-
-def firefox_sql(n_domains: int) -> str:
-    # rev_host "moc.koobecaf.www." starts with "moc.koobecaf." for facebook.com and its subdomains only.
-    return f"""
-        WITH d(domain, rev) AS (VALUES {_values(n_domains, 2)})
-        SELECT d.domain, count(*), min(v.visit_date), max(v.visit_date)
-        FROM moz_historyvisits v JOIN moz_places p ON p.id = v.place_id
-        JOIN d ON substr(p.rev_host, 1, length(d.rev)) = d.rev
-        WHERE v.visit_date >= ? AND v.visit_date < ?
-        GROUP BY d.domain ORDER BY d.domain"""
+def _reversed_name(domain: str) -> str:
+    return domain[::-1] + "."
 
 
 def _unix_us(moment: datetime) -> int:
@@ -79,24 +91,25 @@ def _unix_us(moment: datetime) -> int:
 
 def query_for(
     profile: BrowserProfile, system: System, domains: Sequence[str], start: datetime, end: datetime
-) -> tuple[str, str, list[object], int]:
-    """(database path, SQL, parameters, offset that turns the stored time into Unix microseconds)."""
+) -> tuple[str, str, list[object], int, dict[str, str]]:
+    """(database path, SQL, parameters, offset that turns the stored time into Unix microseconds, and the
+    name each matched row gives -> its domain)."""
     if profile.family == "firefox":
-        params: list[object] = []
-        for d in domains:
-            params += [d, d[::-1] + "."]
+        names = {_reversed_name(d): d for d in domains}
         return (
             join(system, profile.path, "places.sqlite"),
-            firefox_sql(len(domains)),
-            [*params, _unix_us(start), _unix_us(end)],
+            FIREFOX_SQL,
+            [_unix_us(start), _unix_us(end), json.dumps(list(names))],
             0,
+            names,
         )
     offset = CHROMIUM_EPOCH_OFFSET_US
     return (
         join(system, profile.path, "History"),
-        chromium_sql(len(domains)),
-        [*domains, _unix_us(start) + offset, _unix_us(end) + offset],
+        CHROMIUM_SQL,
+        [_unix_us(start) + offset, _unix_us(end) + offset, json.dumps(list(domains))],
         -offset,
+        {d: d for d in domains},
     )
 
 
@@ -120,7 +133,7 @@ def read_visits(
     unreadable: list[str] = []
     window_us = (_unix_us(start), _unix_us(end))
     for profile in profiles if wanted else ():
-        path, sql, params, offset = query_for(profile, system, wanted, start, end)
+        path, sql, params, offset, names = query_for(profile, system, wanted, start, end)
         try:
             rows = system.sqlite_query(path, sql, params)
         except NotARegularFile as exc:
@@ -135,8 +148,10 @@ def read_visits(
         for row in rows:
             if len(row) != 4:  # not the shape the query asks for (a hand-edited snapshot): not counted
                 continue
-            domain, count, first, last = row
-            key = (str(domain), profile.browser)
+            name, count, first, last = row
+            if not isinstance(name, str) or name not in names:  # not a domain that was asked for: not counted
+                continue
+            key = (names[name], profile.browser)
             n, lo, hi = _as_int(count), _as_int(first) + offset, _as_int(last) + offset
             if n <= 0 or not window_us[0] <= lo <= hi < window_us[1]:
                 continue  # the query asks only for visits inside the window: anything else is not one
@@ -157,8 +172,8 @@ def school_window(ctx: CheckContext) -> tuple[datetime, datetime] | None:
     today = ctx.school_day.today
     if today is None:
         return None
-    day, tz = ctx.now.date(), ctx.now.tzinfo
-    return datetime.combine(day, today[0], tzinfo=tz), datetime.combine(day, today[1], tzinfo=tz)
+    day = ctx.now.date()
+    return in_zone_of(datetime.combine(day, today[0]), ctx.now), in_zone_of(datetime.combine(day, today[1]), ctx.now)
 
 
 def site_facts(ctx: CheckContext, profiles: Sequence[BrowserProfile]) -> SiteVisitFacts:

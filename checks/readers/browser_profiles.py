@@ -86,6 +86,33 @@ def firefox_profiles(system: System, root: str, browser: str = "Firefox") -> lis
     return found
 
 
+# Chromium on Linux prefixes each saved password with how it was encrypted (components/os_crypt/sync/
+# os_crypt_linux.cc): "v10" = the fixed key every copy of Chromium shares ("basic" store), "v11" = a key kept
+# in the keyring. Only the two counts leave the database, never a row: the passwords are never decrypted.
+LOGIN_KEY_COUNTS_SQL = (
+    "SELECT COUNT(CASE WHEN substr(password_value, 1, 3) = X'763130' THEN 1 END),"
+    " COUNT(CASE WHEN substr(password_value, 1, 3) = X'763131' THEN 1 END) FROM logins"
+)
+
+
+@dataclass(frozen=True)
+class ChromiumLoginCounts:
+    fixed_key: int  # "v10": readable by anyone holding a copy of the file
+    keyring: int  # "v11": locked with a key from the keyring
+
+
+def chromium_login_counts(system: System, profile: BrowserProfile) -> ChromiumLoginCounts | None:
+    """How many saved passwords a Chromium-family profile keeps under each key; None without a `Login Data`
+    file. Raises ReadDenied (or NotARegularFile) when the file is there but cannot be read as that database."""
+    rows = system.sqlite_query(join(system, profile.path, "Login Data"), LOGIN_KEY_COUNTS_SQL)
+    if rows is None:
+        return None
+    fixed, keyring = rows[0] if len(rows) == 1 and len(rows[0]) == 2 else (None, None)
+    if not isinstance(fixed, int) or not isinstance(keyring, int):  # another layout: cannot be read as counts
+        raise ReadDenied(join(system, profile.path, "Login Data"))
+    return ChromiumLoginCounts(fixed, keyring)
+
+
 def shared_profiles(ctx: CheckContext, all_profiles: Callable[[System], list[BrowserProfile]]) -> list[BrowserProfile]:
     """This OS's browser profiles, found once per run: social-sites, browser-passwords and password-manager
     all need them, and finding them lists several folders and reads profiles.ini."""

@@ -4,13 +4,14 @@ paths as the registry stores them (REG_EXPAND_SZ, unexpanded)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
 
 import pytest
 
 from checks.live import LiveSystem
-from checks.probes.darwin_social_sites import COCOA_EPOCH, safari_sql
+from checks.probes.darwin_social_sites import COCOA_EPOCH, SAFARI_SQL
 from checks.probes.windows_plaintext_passwords import expand
 from checks.readers.browser_history import minimal_domains
 
@@ -59,7 +60,7 @@ def test_safari_visits_are_counted_per_domain_inside_the_window_only(safari_db):
     domains = minimal_domains(["instagram.com", "facebook.com", "fb.com", "www.facebook.com"])
     start = datetime(2026, 11, 25, 8, 0, tzinfo=UTC).timestamp() - COCOA_EPOCH
     end = datetime(2026, 11, 25, 16, 0, tzinfo=UTC).timestamp() - COCOA_EPOCH
-    rows = LiveSystem().sqlite_query(safari_db, safari_sql(len(domains)), [*domains, start, end])
+    rows = LiveSystem().sqlite_query(safari_db, SAFARI_SQL, [start, end, json.dumps(domains)])
     got = {domain: (count, first, last) for domain, count, first, last in rows or []}
     assert set(got) == {"facebook.com", "instagram.com"}
     assert got["instagram.com"] == (3, cocoa(9, 5), cocoa(10, 1))

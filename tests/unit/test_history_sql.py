@@ -22,11 +22,11 @@ prefixes = st.sampled_from(["", "user@", "facebook.com@"])
 WHEN = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
-def expected(urls):
+def expected(urls, domains=DOMAINS):
     counts = {}
     for url in urls:
         host = urlsplit(url).hostname or ""
-        for d in DOMAINS:
+        for d in domains:
             if domain_matches(host, d):
                 counts[d] = counts.get(d, 0) + 1
     return counts
@@ -53,7 +53,7 @@ def test_awkward_urls(tmp_path):
     )
 
 
-def check_urls(tmp_path, urls):
+def check_urls(tmp_path, urls, domains=DOMAINS):
     folder = tmp_path / f"p{abs(hash(tuple(urls)))}"
     folder.mkdir()
     chrome, firefox = folder / "History", folder / "places.sqlite"
@@ -74,8 +74,8 @@ def check_urls(tmp_path, urls):
     db2.close()
     start, end = WHEN.replace(hour=8), WHEN.replace(hour=16)
     for family in ("chromium", "firefox"):
-        facts = read_visits(LiveSystem(), [BrowserProfile("B", family, "p", str(folder))], DOMAINS, start, end)
-        assert {v.domain: v.count for v in facts.visits} == expected(urls), (family, urls)
+        facts = read_visits(LiveSystem(), [BrowserProfile("B", family, "p", str(folder))], domains, start, end)
+        assert {v.domain: v.count for v in facts.visits} == expected(urls, domains), (family, urls)
 
 
 def test_minimal_domains_drops_covered_subdomains():
@@ -84,3 +84,16 @@ def test_minimal_domains_drops_covered_subdomains():
         "whatsapp.com",
         "x.com",
     ]
+
+
+def test_thirty_thousand_domains_match_as_the_few_do(tmp_path):
+    # One pass however long the list: the profile's own domains among 30,000 others give the same counts.
+    urls = [
+        "https://m.facebook.com/x",
+        "https://www.x.com/",
+        "https://t.me/a",
+        "https://host20.example/",
+        "https://a.b/",
+    ]
+    many = DOMAINS + [f"host{k}.example" for k in range(30_000)]
+    check_urls(tmp_path, urls, many)

@@ -174,6 +174,16 @@ def test_password_manager(found, status):
             Status.UNKNOWN,
             "firefox",
         ),
+        (
+            BrowserPasswordFacts(("Chrome profile 'Default': 5 saved passwords",), kinds=("chromium-basic",)),
+            Status.FAIL,
+            "chromium-basic",
+        ),
+        (
+            BrowserPasswordFacts(("a", "b"), kinds=("chromium-basic", "firefox", "chromium")),
+            Status.FAIL,
+            "firefox+chromium+chromium-basic",
+        ),
         (BrowserPasswordFacts((), protected=("Firefox: protected",)), Status.PASS, ""),
         (BrowserPasswordFacts(()), Status.PASS, ""),
     ],

@@ -14,7 +14,8 @@ def test_corrupt_settings_kept_as_backup_and_defaults_used(tmp_path):
     (tmp_path / "settings.json").write_text('{"schema": "devicecheck-settings/1", "week": ', encoding="utf-8")
     store = SettingsStore(tmp_path)
     assert store.load_settings() == UserSettings()
-    assert (tmp_path / "settings.json.bak").read_text().startswith('{"schema"')
+    [backup] = tmp_path.glob("settings.json.*.bak")
+    assert backup.read_text().startswith('{"schema"')
     assert len(store.warnings) == 1 and "settings.json" in store.warnings[0] and "line 1" in store.warnings[0]
 
 
@@ -26,7 +27,7 @@ def test_declarations_survive_and_corrupt_file_is_kept(tmp_path):
     (tmp_path / "declarations.json").write_bytes(b"\x00\xff garbage")
     again = SettingsStore(tmp_path)
     assert again.load_declarations() == {}
-    assert (tmp_path / "declarations.json.bak").exists() and again.warnings
+    assert list(tmp_path.glob("declarations.json.*.bak")) and again.warnings
 
 
 def test_no_temporary_files_left_behind(tmp_path):

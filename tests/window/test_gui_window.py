@@ -137,10 +137,11 @@ def test_a_corrupt_declarations_file_is_kept_and_the_app_opens(qtbot, judges, is
     isolated_config.mkdir(parents=True, exist_ok=True)
     (isolated_config / "declarations.json").write_text('{"schema": "devicecheck-declarations/1", "confirmed": {')
     window = start(qtbot, judges, isolated_config)
-    assert (isolated_config / "declarations.json.bak").read_text().endswith('"confirmed": {')
+    [backup] = isolated_config.glob("declarations.json.*.bak")
+    assert backup.read_text().endswith('"confirmed": {')
     assert window.notice.isVisible()
     text = window.notice.text()
-    assert "set aside" in text and "declarations.json.bak" in text and "\n" not in text
+    assert "set aside" in text and backup.name in text and "\n" not in text
     assert "line 1" in window.notice.toolTip()  # the exact reason, for support
     run_all(qtbot, window)
     assert window.view.row_for("account-password").word.text() == "OK"
