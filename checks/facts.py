@@ -52,6 +52,9 @@ class DiskEncryptionFacts:
     method: str = ""  # "LUKS", "ZFS native encryption", "BitLocker", "FileVault"
     device: str = ""  # what holds the system (e.g. "/dev/nvme0n1p3", "C:")
     in_progress: bool = False
+    # Turned on but not started yet: "restart" (starts at the next restart), "sign-in" (deferred: asks at the next
+    # sign-out or sign-in), "power" (encryption waits for mains power). Empty when nothing is waiting.
+    waiting_for: str = ""
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,12 @@ def test_group_policy_screen_saver_wins_over_the_users_own():
         consolelock_read=True,
         consolelock_policy={},
         desktop={"ScreenSaveActive": "0"},
-        desktop_policy={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "240"},
+        desktop_policy={
+            "ScreenSaveActive": "1",
+            "ScreenSaverIsSecure": "1",
+            "ScreenSaveTimeOut": "240",
+            "SCRNSAVE.EXE": "scrnsave.scr",
+        },
         inactivity=None,
     )
     assert (facts.idle_seconds, facts.lock_delay_seconds) == (240, 0)
@@ -135,10 +140,94 @@ def test_wake_password_policy_wins_over_the_power_plan():
     assert facts.lock_on_wake is False
 
 
-def test_an_unseen_delay_lock_value_is_unknown_not_never():
-    assert lock.wake_from_delay_lock(0xFFFFFFFF) == (None, None)
-    assert lock.wake_from_delay_lock(None) == (None, None)
-    assert lock.wake_from_delay_lock(60) == (True, 60)
+@pytest.mark.parametrize(
+    ("value", "present", "expected"),
+    [
+        (0, True, (True, 0)),  # "Every Time"
+        (60, True, (True, 60)),
+        (900, True, (True, 900)),  # 15 minutes, the longest choice offered
+        (0xFFFFFFFF, True, (False, None)),  # "Never", as a DWORD
+        (-1, True, (False, None)),  # "Never", the same DWORD read as signed
+        (None, False, (True, 0)),  # absent: the default, "Every Time" (docs/unconfirmed.md#U8)
+        (None, True, (None, None)),  # present but not a number
+        (2 * 24 * 3600, True, (None, None)),  # past any choice offered: unknown, never a guess
+        (-5, True, (None, None)),
+    ],
+)
+def test_if_youve_been_away_values_including_never_and_absent(value, present, expected):
+    assert lock.wake_from_delay_lock(value, present) == expected
+
+
+def test_if_youve_been_away_never_means_the_screen_does_not_lock_on_modern_standby():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 180),
+        standbyidle=None,
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={"DelayLockInterval": 0xFFFFFFFF},
+        desktop_policy={},
+        inactivity=None,
+    )
+    assert (facts.lock_enabled, facts.lock_on_wake) == (False, False)
+
+
+def test_if_youve_been_away_absent_is_every_time():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 180),
+        standbyidle=None,
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={},
+        desktop_policy={},
+        inactivity=None,
+    )
+    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (
+        300,
+        True,
+        True,
+        0,
+    )
+
+
+SECURE_SAVER = {"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "120"}
+
+
+@pytest.mark.parametrize(
+    ("program", "exists", "credited"),
+    [
+        (None, True, False),  # "(None)" chosen: SCRNSAVE.EXE absent, nothing runs (ADMX text)
+        ("", True, False),  # present but empty
+        ("   ", True, False),
+        ("scrnsave.scr", True, True),  # a bare name: Windows finds it in System32
+        ("C:\\Windows\\system32\\Mystify.scr", False, False),  # chosen, but not on disk
+        ("C:\\Windows\\system32\\Mystify.scr", True, True),
+    ],
+)
+def test_secure_after_n_seconds_locks_only_when_a_screen_saver_program_is_chosen(program, exists, credited):
+    desktop = dict(SECURE_SAVER) if program is None else {**SECURE_SAVER, "SCRNSAVE.EXE": program}
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(600, 600),
+        standbyidle=powercfg.PowerValue(1800, 1800),
+        consolelock=powercfg.PowerValue(0, 0),
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop=desktop,
+        desktop_policy={},
+        inactivity=None,
+        saver_program_exists=exists,
+    )
+    assert facts.lock_enabled is credited
+    assert ("password-protected screen saver" in facts.sources) is credited
+
+
+def test_the_screen_saver_path_is_checked_on_disk_with_windows_names_expanded():
+    env = {"SystemRoot": "C:\\WINDOWS"}
+    assert lock.program_path("%SystemRoot%\\system32\\Ribbons.scr", env) == "C:\\WINDOWS\\system32\\Ribbons.scr"
+    assert lock.program_path("C:\\Windows\\system32\\scrnsave.scr", {}) == "C:\\Windows\\system32\\scrnsave.scr"
+    assert lock.program_path("scrnsave.scr", env) == ""  # a bare name is Windows' to find
+    assert lock.program_path("%UNKNOWN%\\x.scr", env) == ""
 
 
 def test_powercfg_absent_is_unknown_with_a_reason():
@@ -230,14 +319,14 @@ def test_password_manager_programs_and_store_apps():
     assert facts_for(context("fail-en"), "password_manager").found == ()
 
 
-def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reason():
+def test_modern_standby_with_an_unreadable_sign_in_delay_is_unknown_with_a_reason():
     facts = lock.combine(
         videoidle=powercfg.PowerValue(300, 180),
         standbyidle=None,
         consolelock=None,
         consolelock_read=True,
         consolelock_policy={},
-        desktop={},
+        desktop={"DelayLockInterval": "not a number"},
         desktop_policy={},
         inactivity=None,
     )
