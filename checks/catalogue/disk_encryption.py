@@ -43,6 +43,15 @@ FIXES = {
         ),
         settings_uri="x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension",
     ),
+    "windows/home": Fix(
+        steps=(
+            "Open Settings, then Privacy & security, then Device encryption, and turn it on.",
+            "Device encryption needs you to sign in to Windows with a Microsoft account, which keeps the recovery key.",
+            "If there is no Device encryption page, this laptop cannot encrypt its disk on Windows Home: ask your "
+            "agency consultant what to do (Windows Pro includes BitLocker).",
+        ),
+        settings_uri="ms-settings:deviceencryption",
+    ),
     "darwin/restart": Fix(
         steps=(
             "Save your work and close your apps.",
@@ -87,6 +96,12 @@ def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
     if facts.in_progress:
         return Verdict.failed(
             "Your laptop's disk is being encrypted now; check again when it has finished.", **evidence
+        )
+    if facts.encrypted is False and facts.method == "Device encryption":
+        return Verdict.failed(
+            "Device encryption is off, so if the laptop were lost someone could read the files on it.",
+            fix_key="home",
+            **evidence,
         )
     if facts.encrypted is False:
         return Verdict.failed(

@@ -8,6 +8,7 @@ from checks.catalogue.disk_encryption import CHECK, judge_disk_encryption
 from checks.engine import Engine, RunOptions
 from checks.facts import Platform
 from checks.model import ProbeUnknown, Status
+from checks.probes import darwin_account_password as account
 from checks.probes import darwin_autologin as autologin
 from checks.probes import darwin_disk_encryption as disk
 from checks.probes import darwin_password_manager as pm
@@ -138,13 +139,43 @@ def test_lock_facts_from_snapshots():
         facts_for(context("unknown"), "screen_lock")
 
 
-def test_account_is_unknown_with_the_users_and_groups_link():
-    with pytest.raises(ProbeUnknown):
-        facts_for(context("pass"), "account_password")
-    system = load_snapshot(str(FIXTURES / "darwin" / "pass.json"))
+def test_account_password_from_local_authentication_in_the_snapshots():
+    assert facts_for(context("pass"), "account_password").has_password is True
+    assert facts_for(context("fail"), "account_password").has_password is False
+    with pytest.raises(ProbeUnknown, match="could not ask macOS"):
+        facts_for(context("unknown"), "account_password")  # osascript gave no answer
+    system = load_snapshot(str(FIXTURES / "darwin" / "unknown.json"))
     result = Engine(system, load_profile()).run(RunOptions(only=("account-password",)))[0]
     assert result.status is Status.UNKNOWN and result.fix is not None
     assert result.fix.settings_uri == "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"
+
+
+@pytest.mark.parametrize(
+    ("stdout", "has_password"),
+    [
+        ('{"ok":true}\n', True),
+        ('{"ok":false,"code":-5}\n', False),  # LAErrorPasscodeNotSet
+        ('2026-06-06 16:46:33.677 osascript[1:2] warning\n{"ok":false,"code":-5}\n', False),
+    ],
+)
+def test_local_authentication_answers(stdout, has_password):
+    assert account.judge(stdout).has_password is has_password
+
+
+@pytest.mark.parametrize(
+    "stdout",
+    ['{"ok":false,"code":-6}\n', '{"ok":false,"code":null}\n', '{"ok":"yes"}\n', "", "true\n", "{not json\n"],
+)
+def test_any_other_local_authentication_answer_is_unknown(stdout):
+    with pytest.raises(ProbeUnknown, match="did not say"):
+        account.judge(stdout)
+
+
+def test_the_question_asks_without_prompting():
+    # canEvaluatePolicy only assesses; evaluatePolicy would prompt, and must never be in the script.
+    assert "canEvaluatePolicyError(2" in account.SCRIPT and "evaluatePolicy(" not in account.SCRIPT.replace(
+        "canEvaluatePolicy", ""
+    )
 
 
 @pytest.mark.parametrize(

@@ -280,18 +280,29 @@ def test_autologin_never_asks_for_the_password_value():
         ctx.system.registry_values(autologin.WINLOGON, ["DefaultPassword"])
 
 
+@pytest.mark.parametrize("source", ["MicrosoftAccount", "AzureAD", "ActiveDirectory", "microsoftaccount\r\n"])
+def test_online_accounts_always_need_a_password(source):
+    assert account.judge(source, None).has_password is True
+
+
+def test_a_local_account_with_windows_hello_set_up_needs_a_password():
+    assert account.judge("Local", "Available").has_password is True
+
+
 @pytest.mark.parametrize(
-    ("stdout", "expected"),
-    [("MicrosoftAccount\r\n", True), ("AzureAD\n", True)],
+    ("source", "hello", "reason"),
+    [
+        ("Local", "NotConfiguredForUser", "Windows Hello is not set up"),
+        ("Local", "DeviceNotPresent", "Windows Hello is not set up"),
+        ("Local", "DisabledByPolicy", "Windows Hello is not set up"),
+        ("Local", None, "did not say whether Windows Hello"),
+        ("", "Available", "what kind of Windows account"),
+        ("Get-LocalUser : The term 'Get-LocalUser' is not recognized", None, "what kind of Windows account"),
+    ],
 )
-def test_online_accounts_always_need_a_password(stdout, expected):
-    assert account.judge_source(stdout).has_password is expected
-
-
-@pytest.mark.parametrize("stdout", ["Local\n", "", "Get-LocalUser : The term 'Get-LocalUser' is not recognized"])
-def test_local_or_unreadable_account_is_unknown_never_a_guess(stdout):
-    with pytest.raises(ProbeUnknown):
-        account.judge_source(stdout)
+def test_local_or_unreadable_account_is_unknown_with_the_reason_never_a_guess(source, hello, reason):
+    with pytest.raises(ProbeUnknown, match=reason):
+        account.judge(source, hello)
 
 
 @pytest.mark.parametrize(
@@ -308,10 +319,13 @@ def test_bitlocker_unknown_values(stdout):
         disk.judge_value(stdout, "C:")
 
 
-def test_only_a_drive_letter_reaches_the_powershell_line():
-    assert disk.system_drive({"SYSTEMDRIVE": "D:"}) == "D:"
-    assert disk.system_drive({"SYSTEMDRIVE": "C:'); Remove-Item x; ('"}) == "C:"
-    assert disk.system_drive({}) == "C:"
+def test_windows_home_is_named_and_explained():
+    assert disk.judge_value("1", "C:", home=True).method == "Device encryption"
+    off = disk.judge_value("2", "C:", home=True)
+    assert (off.encrypted, off.method) == (False, "Device encryption")
+    with pytest.raises(ProbeUnknown, match="Device encryption") as unknown:
+        disk.judge_value("0", "C:", home=True)
+    assert unknown.value.fix_key == "home"
 
 
 def test_password_manager_programs_and_store_apps():
