@@ -73,6 +73,7 @@ TEST_PACKAGES = [
     "binutils",
     "imagemagick",
     "desktop-file-utils",
+    "weston",  # a headless Wayland compositor: the installed app must open natively on Wayland
 ]
 
 
