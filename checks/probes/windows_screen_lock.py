@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 
 from checks.facts import LockFacts, Read
 from checks.model import ProbeUnknown
-from checks.readers.powercfg import CONSOLELOCK, STANDBYIDLE, VIDEOIDLE, PowerValue, setting_value
+from checks.readers.powercfg import (
+    CONSOLELOCK,
+    STANDBYIDLE,
+    VIDEOIDLE,
+    PowerValue,
+    scheme_header_only,
+    setting_value,
+)
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
@@ -113,6 +120,7 @@ def combine(
     desktop_policy: dict[str, str | int],
     inactivity: int | None,
     saver_program_exists: bool = True,
+    consolelock_header_only: bool = True,
 ) -> LockFacts:
     """Pure: every fact read, weighed into one LockFacts."""
     sources: list[str] = []
@@ -130,25 +138,30 @@ def combine(
     wake_grace: int | None
     ac, dc = as_int(consolelock_policy.get("ACSettingIndex")), as_int(consolelock_policy.get("DCSettingIndex"))
     delay_lock = as_int(desktop.get("DelayLockInterval"))
-    # powercfg answered but showed no CONSOLELOCK: the Modern Standby shape (Pareto uses the same sign).
-    modern_standby = consolelock_read and consolelock is None
+    # powercfg answered with only the scheme header for CONSOLELOCK: the Modern Standby shape (Pareto uses the
+    # same sign; docs/unconfirmed.md#U2). Empty or garbled output is not that shape: then nothing is assumed.
+    modern_standby = consolelock_read and consolelock is None and consolelock_header_only
     if ac is not None and dc is not None:
         lock_on_wake, wake_grace = (ac == 1 and dc == 1), 0
         sources.append("wake-up password rule (Group Policy)")
     elif consolelock is not None:
         lock_on_wake, wake_grace = (consolelock.ac == 1 and consolelock.dc == 1), 0
         sources.append("powercfg CONSOLELOCK")
-    else:
+    elif modern_standby or "DelayLockInterval" in desktop:
+        # Its absence means the default ("every time") only where the setting exists: on Modern Standby.
         lock_on_wake, wake_grace = wake_from_delay_lock(delay_lock, "DelayLockInterval" in desktop)
         if lock_on_wake is not None:
             sources.append("DelayLockInterval (Modern Standby)")
+    else:
+        lock_on_wake, wake_grace = None, None
 
     display = worst_case(videoidle) if videoidle else None
     if modern_standby and display and lock_on_wake:
         # On Modern Standby the screen turning off is standby; the "If you've been away" delay that follows
         # is the wake grace (judged by lock-on-wake), not added here.
         routes.append((display, 0, "screen turning off (Modern Standby)"))
-    if not modern_standby and standbyidle and lock_on_wake and (consolelock_read or ac is not None):
+    # Sleep locks only where the power plan (or a policy) says a password is asked on wake.
+    if not modern_standby and standbyidle and lock_on_wake and (consolelock is not None or ac is not None):
         sleep = worst_case(standbyidle)
         if sleep:
             routes.append((sleep, 0, "sleep with a password on wake"))
@@ -172,9 +185,10 @@ def combine(
     if lock_on_wake is None and modern_standby and display:
         # The screen may well lock when it turns off, but Windows did not say when it asks for the password.
         return LockFacts("Windows", display, None, None, None, None, tuple(sources), "Windows", notes)
-    if not consolelock_read:
-        # powercfg did not answer about CONSOLELOCK, so neither "a password on wake from sleep" nor "Modern
-        # Standby, where the screen turning off is standby" can be told: never guess a fail.
+    if not consolelock_read or (consolelock is None and not modern_standby and ac is None):
+        # powercfg did not answer about CONSOLELOCK (or gave an answer of no known shape), so neither "a password
+        # on wake from sleep" nor "Modern Standby, where the screen turning off is standby" can be told: never
+        # guess a fail.
         notes = (*notes, "powercfg did not say whether a password is asked when the laptop wakes from sleep.")
         return LockFacts("Windows", display, None, None, None, None, tuple(sources), "Windows", notes)
     sources.insert(0, "no screen saver password or sign-in delay locks the screen")
@@ -184,19 +198,21 @@ def combine(
 def read(ctx: CheckContext) -> LockFacts:
     system = ctx.system
 
-    def query(argv: tuple[str, ...], guid: str) -> tuple[bool, PowerValue | None]:
+    def query(argv: tuple[str, ...], guid: str) -> PowerValue | None:
         result = system.run(argv)
-        return (True, setting_value(result.stdout, guid)) if result.ok else (False, None)
+        return setting_value(result.stdout, guid) if result.ok else None
 
-    consolelock_read, consolelock = query(CONSOLELOCK_ARGV, CONSOLELOCK)
+    consolelock_answer = system.run(CONSOLELOCK_ARGV)
+    consolelock_read = consolelock_answer.ok
+    consolelock = setting_value(consolelock_answer.stdout, CONSOLELOCK) if consolelock_read else None
 
     inactivity = system.registry_values(SYSTEM_POLICY, ["InactivityTimeoutSecs"]).get("InactivityTimeoutSecs")
     desktop = system.registry_values(DESKTOP, [*SAVER_NAMES, "DelayLockInterval"])
     desktop_policy = system.registry_values(DESKTOP_POLICY, list(SAVER_NAMES))
     program = program_path(saver_program(desktop, desktop_policy), system.env)
     return combine(
-        videoidle=query(VIDEOIDLE_ARGV, VIDEOIDLE)[1],
-        standbyidle=query(STANDBYIDLE_ARGV, STANDBYIDLE)[1],
+        videoidle=query(VIDEOIDLE_ARGV, VIDEOIDLE),
+        standbyidle=query(STANDBYIDLE_ARGV, STANDBYIDLE),
         consolelock=consolelock,
         consolelock_read=consolelock_read,
         consolelock_policy=system.registry_values(CONSOLELOCK_POLICY, ["ACSettingIndex", "DCSettingIndex"]),
@@ -204,6 +220,7 @@ def read(ctx: CheckContext) -> LockFacts:
         desktop_policy=desktop_policy,
         inactivity=as_int(inactivity),
         saver_program_exists=not program or system.file_info(program) is not None,
+        consolelock_header_only=consolelock_read and scheme_header_only(consolelock_answer.stdout),
     )
 
 

@@ -351,3 +351,37 @@ def test_modern_standby_with_an_unreadable_sign_in_delay_is_unknown_with_a_reaso
     assert verdict.fix_key == "Windows"
     fix = lock_on_wake.CHECK.fix_for(Platform("windows", "Windows"), verdict.fix_key)
     assert fix is not None and fix.settings_uri == "ms-settings:signinoptions"
+
+
+@pytest.mark.parametrize(
+    ("text", "header_only"),
+    [
+        (out.CONSOLELOCK_HEADER_ONLY_EN, True),
+        (out.CONSOLELOCK_HEADER_ONLY_DE, True),
+        (out.CONSOLELOCK_HEADER_ONLY_FR, True),
+        (out.CONSOLELOCK_HEADER_ONLY_EN.replace("\n", "\r\n"), True),
+        ("", False),  # empty: not an answer
+        (out.CONSOLELOCK_EN_ON, False),  # the setting itself
+        ("\x00\x93garbled 381b4222-f694-41f0-9685-ff5bb260df2e\n0x1\n", False),
+        ("The power scheme, subgroup or setting specified does not exist.\n", False),
+    ],
+)
+def test_only_the_scheme_header_counts_as_no_consolelock(text, header_only):
+    assert powercfg.scheme_header_only(text) is header_only
+
+
+def test_garbled_consolelock_with_no_sign_in_delay_is_not_taken_for_modern_standby():
+    # An absent "If you've been away" value means "every time" only where the setting exists (Modern Standby,
+    # recognised by the header-only answer): garbled powercfg output must not turn into a pass.
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(900, 900),
+        standbyidle=powercfg.PowerValue(0, 180),
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={},
+        desktop_policy={},
+        inactivity=None,
+        consolelock_header_only=False,
+    )
+    assert facts.lock_on_wake is None and facts.lock_enabled is not True
