@@ -63,7 +63,7 @@ def script(questions: tuple[tuple[str, str], ...] = QUESTIONS) -> str:
     return "; ".join(parts)
 
 
-ARGV = ("powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", script())
+ARGV = ("powershell", "-NoProfile", "-NonInteractive", "-Command", script())
 
 
 @dataclass(frozen=True)
