@@ -92,6 +92,7 @@ TEST_PACKAGES = [
     # The install test checks the menu entry (desktop-file-validate) and screenshots the window (ImageMagick).
     "imagemagick",
     "desktop-file-utils",
+    "weston",  # a headless Wayland compositor: the installed app must open natively on Wayland
 ]
 
 

@@ -55,6 +55,9 @@ class DiskEncryptionFacts:
     device: str = ""  # what holds the system (e.g. "/dev/nvme0n1p3", "C:")
     in_progress: bool = False
     not_encrypted: tuple[str, ...] = ()  # the parts that are not, when only some are (e.g. "your home folder")
+    # Turned on but not started yet: "restart" (starts at the next restart), "sign-in" (deferred: asks at the next
+    # sign-out or sign-in), "power" (encryption waits for mains power). Empty when nothing is waiting.
+    waiting_for: str = ""
 
 
 @dataclass(frozen=True)

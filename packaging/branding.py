@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from checks._version import __version__  # noqa: E402
-from checks.profile import load_profile  # noqa: E402
+from checks.profile import ProfileError, load_profile  # noqa: E402
 
 APP_NAME = "Device Check"
 PACKAGE = "devicecheck"
@@ -26,6 +26,8 @@ class Brand:
     version: str
     agency: str  # "" for the default profile
     profile: Path | None  # the agency profile to bake in, validated
+    logo: Path | None = None  # the profile's logo file, bundled beside it (agency.logo, relative to the profile)
+    logo_name: str = ""  # where it goes, relative to resources/profiles/ in the bundle (as the profile names it)
 
     @property
     def display_name(self) -> str:
@@ -46,4 +48,21 @@ def load_brand(profile: str | Path | None) -> Brand:
     """Validates the profile (ProfileError names the file and key) and reads the agency's name from it."""
     path = Path(profile).resolve() if profile else None
     loaded = load_profile(path)
-    return Brand(version=__version__, agency=loaded.agency.name.strip(), profile=path)
+    logo, logo_name = (None, "") if path is None else logo_file(path, loaded.agency.logo)
+    return Brand(version=__version__, agency=loaded.agency.name.strip(), profile=path, logo=logo, logo_name=logo_name)
+
+
+def logo_file(profile: Path, logo: str) -> tuple[Path | None, str]:
+    """The logo the profile names, to bundle beside agency.toml so the app finds it the same way (relative to
+    the profile). It must be a file beside the profile or below it: anything else stops the build with one
+    line naming the file and the key, rather than shipping a banner without its logo."""
+    if not logo.strip():
+        return None, ""
+    name = Path(logo.strip())
+    where = f"{profile}: [agency] logo = {logo!r}"
+    if name.is_absolute() or ".." in name.parts:
+        raise ProfileError(f"{where}: give the logo's path relative to the profile, in its folder or below it")
+    found = profile.parent / name
+    if not found.is_file():
+        raise ProfileError(f"{where}: no such file beside the profile ({found})")
+    return found, name.as_posix()

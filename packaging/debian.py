@@ -23,10 +23,23 @@ MAINTAINER = "Device Check developers <noreply@example.org>"
 SUMMARY = "Checks this laptop against your agency's Social Networking Policy"
 
 
+# Ubuntu 24.04 renamed libraries for the 64-bit time_t transition ("t64"): libglib2.0-0 is libglib2.0-0t64
+# there, and the old name is only a virtual package, which apt will not pick on its own. The new name first,
+# the old one for Debian 12 and Ubuntu 22.04.
+T64_ALTERNATIVES = {"libglib2.0-0": "libglib2.0-0t64 | libglib2.0-0"}
+# Qt's Wayland platform plugin (kept by packaging/qt_trim.py) links these.
+WAYLAND_PACKAGES = ["libwayland-client0", "libwayland-cursor0", "libwayland-egl1"]
+# Left out of the bundle and loaded from the system instead (packaging/lib_trim.py).
+SYSTEM_PACKAGES = ["libgssapi-krb5-2"]
+
+
 def depends() -> list[str]:
     """The system libraries Qt loads (see dev.py), plus the C library the bundle was built against."""
     glibc = (os.confstr("CS_GNU_LIBC_VERSION") or "glibc 2.36").split()[-1]
-    return [f"libc6 (>= {glibc})", *dict.fromkeys([*QT_LIBS.values(), "libxcb1", "libx11-xcb1", *XCB_PACKAGES])]
+    packages = dict.fromkeys(
+        [*QT_LIBS.values(), "libxcb1", "libx11-xcb1", *XCB_PACKAGES, *WAYLAND_PACKAGES, *SYSTEM_PACKAGES]
+    )
+    return [f"libc6 (>= {glibc})", *(T64_ALTERNATIVES.get(p, p) for p in packages)]
 
 
 def control(brand: Brand, installed_kib: int) -> str:

@@ -8,7 +8,23 @@ from __future__ import annotations
 from pathlib import PurePath
 
 KEEP_PLUGINS = {
-    "platforms": ("qxcb", "qoffscreen", "qminimal", "qwindows", "qcocoa"),
+    # qwayland: a native window on a Wayland session (Qt picks it when WAYLAND_DISPLAY is set; qxcb through
+    # XWayland otherwise). Older Qt splits it into qwayland-generic and qwayland-egl.
+    "platforms": (
+        "qxcb",
+        "qwayland",
+        "qwayland-generic",
+        "qwayland-egl",
+        "qoffscreen",
+        "qminimal",
+        "qwindows",
+        "qcocoa",
+    ),
+    # What the Wayland plugin loads: the xdg-shell protocol (every desktop's windows), the plain title-bar
+    # decorations for compositors without server-side ones (GNOME), and EGL buffers.
+    "wayland-shell-integration": ("xdg-shell",),
+    "wayland-decoration-client": ("bradient",),
+    "wayland-graphics-integration-client": ("qt-plugin-wayland-egl",),
     "platformthemes": ("qxdgdesktopportal",),
     "platforminputcontexts": ("composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"),
     "xcbglintegrations": ("qxcb-egl-integration", "qxcb-glx-integration"),

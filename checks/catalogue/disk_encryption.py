@@ -43,11 +43,52 @@ FIXES = {
         ),
         settings_uri="x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension",
     ),
+    "windows/home": Fix(
+        steps=(
+            "Open Settings, then Privacy & security, then Device encryption, and turn it on.",
+            "Device encryption needs you to sign in to Windows with a Microsoft account, which keeps the recovery key.",
+            "If there is no Device encryption page, this laptop cannot encrypt its disk on Windows Home: ask your "
+            "agency consultant what to do (Windows Pro includes BitLocker).",
+        ),
+        settings_uri="ms-settings:deviceencryption",
+    ),
+    "darwin/restart": Fix(
+        steps=(
+            "Save your work and close your apps.",
+            "Open the Apple menu and choose Restart.",
+            "FileVault starts encrypting when the Mac starts again; keep it plugged in until it has finished.",
+        ),
+    ),
+    "darwin/sign-in": Fix(
+        steps=(
+            "Save your work, then open the Apple menu and choose Log Out (or Restart).",
+            "When the Mac asks to turn on FileVault, enter your password and follow the steps.",
+            "Keep the Mac plugged in while it encrypts; you can carry on using it.",
+        ),
+    ),
+    "darwin/power": Fix(
+        steps=(
+            "Plug the Mac into its charger and leave it on.",
+            "FileVault carries on encrypting by itself; check again when it has finished.",
+        ),
+    ),
+}
+WAITING = {
+    "restart": "FileVault will be turned on when this Mac restarts, but until then the disk is not encrypted. "
+    "Restart the Mac to finish.",
+    "sign-in": "FileVault is set to be turned on the next time you log out or restart, but until then the disk is "
+    "not encrypted. Log out or restart to finish.",
+    "power": "Your Mac's disk is waiting to be encrypted until it is plugged in. Plug it in and check again when it "
+    "has finished.",
 }
 
 
 def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
     evidence: dict[str, Any] = {"method": facts.method, "device": facts.device, "in_progress": facts.in_progress}
+    if facts.waiting_for:
+        evidence["waiting_for"] = facts.waiting_for
+    if facts.encrypted is not True and facts.waiting_for in WAITING:
+        return Verdict.failed(WAITING[facts.waiting_for], fix_key=facts.waiting_for, **evidence)
     if facts.encrypted is True:
         return Verdict.passed(
             "Your laptop's disk is encrypted, so your files are safe if the laptop is lost.", **evidence
@@ -60,6 +101,12 @@ def judge_disk_encryption(facts: DiskEncryptionFacts) -> Verdict:
         return Verdict.failed(
             "Part of your laptop's disk is not encrypted: " + ", ".join(facts.not_encrypted) + ". If the laptop "
             "were lost, someone could read the files there.",
+            **evidence,
+        )
+    if facts.encrypted is False and facts.method == "Device encryption":
+        return Verdict.failed(
+            "Device encryption is off, so if the laptop were lost someone could read the files on it.",
+            fix_key="home",
             **evidence,
         )
     if facts.encrypted is False:

@@ -1,7 +1,13 @@
 """macOS: does the Mac sign in by itself?
 
-`defaults read /Library/Preferences/com.apple.loginwindow autoLoginUser` prints the account that signs in
-by itself; when automatic login is off the key is absent and `defaults` says the pair "does not exist".
+Two things must both be there for automatic login (docs/unconfirmed.md#U9):
+  - `defaults read /Library/Preferences/com.apple.loginwindow autoLoginUser` names the account; when the key is
+    absent `defaults` says the pair "does not exist";
+  - /etc/kcpassword, the saved password loginwindow uses, exists. The key alone is not automatic login: public
+    reports show it set while System Settings says automatic login is off and the password is asked
+    (https://github.com/saltstack/salt/issues/44721), and tools that turn automatic login off remove both
+    (CSD-Public/stonix DisableAutoLogin.py). Only whether the file exists is read (stat of a root-only file
+    works for any user, since /etc can be searched by all); never its contents.
 This avoids the AppleScript route, which pops up an Automation permission prompt.
 """
 
@@ -17,13 +23,20 @@ if TYPE_CHECKING:
 
 PLIST = "/Library/Preferences/com.apple.loginwindow"
 ARGV = ("defaults", "read", PLIST, "autoLoginUser")
-READS = (Read("command", " ".join(ARGV), "Which account, if any, signs in by itself"),)
+KCPASSWORD = "/etc/kcpassword"
+READS = (
+    Read("command", " ".join(ARGV), "Which account, if any, is set to sign in by itself"),
+    Read("file", KCPASSWORD, "Whether a saved automatic-login password exists (only whether it is there)"),
+)
 
 
-def judge(returncode: int, stdout: str, stderr: str) -> AutologinFacts:
-    checked = (PLIST + ".plist",)
+def judge(returncode: int, stdout: str, stderr: str, kcpassword_exists: bool = True) -> AutologinFacts:
+    checked = (PLIST + ".plist", KCPASSWORD)
     if returncode == 0 and stdout.strip():
-        return AutologinFacts(True, stdout.strip(), (PLIST + ".plist autoLoginUser",), checked)
+        if not kcpassword_exists:
+            # The login window has an account named but no password to sign it in with: it asks.
+            return AutologinFacts(False, checked=checked)
+        return AutologinFacts(True, stdout.strip(), (PLIST + ".plist autoLoginUser", KCPASSWORD), checked)
     if returncode != 0 and "does not exist" in (stderr + stdout):
         return AutologinFacts(False, checked=checked)
     raise ProbeUnknown("Device Check could not read this Mac's automatic login setting.")
@@ -33,4 +46,6 @@ def read(ctx: CheckContext) -> AutologinFacts:
     result = ctx.system.run(ARGV)
     if result.missing or result.timed_out:
         raise ProbeUnknown(f"Device Check could not read this Mac's automatic login setting ({result.why_not()}).")
-    return judge(result.returncode, result.stdout, result.stderr)
+    named = result.returncode == 0 and bool(result.stdout.strip())
+    exists = ctx.system.file_info(KCPASSWORD) is not None if named else False
+    return judge(result.returncode, result.stdout, result.stderr, exists)

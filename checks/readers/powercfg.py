@@ -59,3 +59,15 @@ def _is_setting_line(line: str, guid: str) -> bool:
     # The setting's own line names only its GUID; a scheme or subgroup line names a different one.
     found = _GUID.findall(line)
     return len(found) == 1 and found[0].lower() == guid.lower()
+
+
+def scheme_header_only(output: str) -> bool:
+    """True for the answer a machine without the asked setting gives: the scheme's header line (its GUID and
+    name) and perhaps its alias line, and nothing else. Empty or garbled output is not this shape, so it is
+    never taken to mean "this laptop has no such setting"."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    if not 1 <= len(lines) <= 2 or "0x" in output.lower():
+        return False
+    if len(_GUID.findall(lines[0])) != 1:
+        return False
+    return len(lines) == 1 or (not _GUID.search(lines[1]) and lines[1].split(":")[-1].strip().isidentifier())

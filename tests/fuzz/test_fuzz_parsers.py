@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 from checks.facts import AccountPasswordFacts, AutologinFacts, DiskEncryptionFacts, LockFacts
 from checks.model import ProbeUnknown
 from checks.probes import (
+    darwin_account_password as darwin_account,
+)
+from checks.probes import (
     darwin_autologin,
     darwin_password_manager,
     linux_autologin,
@@ -64,6 +67,7 @@ from checks.readers import (
     browser_profiles,
     nss_key4,
     powercfg,
+    windows_powershell,
 )
 from checks.readers import (
     password_file_names as password_files,
@@ -266,13 +270,21 @@ PARSERS: dict[str, tuple[Callable[[st.DataObject], Any], Callable[[Any], bool]]]
         lambda d: powercfg.setting_value(d.draw(outputs()), d.draw(st.sampled_from(POWER_GUIDS))),
         _opt(powercfg.PowerValue),
     ),
-    "net user / account": (lambda d: windows_account.judge_source(d.draw(outputs())), _opt(AccountPasswordFacts)),
+    "net user / account": (
+        lambda d: windows_account.judge(d.draw(outputs()), d.draw(st.none() | outputs())),
+        _opt(AccountPasswordFacts),
+    ),
+    "PowerShell answers": (
+        lambda d: windows_powershell.parse(d.draw(outputs())),
+        lambda v: isinstance(v, windows_powershell.PowerShellAnswers),
+    ),
+    "LocalAuthentication": (lambda d: darwin_account.judge(d.draw(outputs())), _opt(AccountPasswordFacts)),
     "Winlogon values": (
         lambda d: windows_autologin.judge_values(d.draw(REGISTRY_VALUES)),
         lambda v: isinstance(v, AutologinFacts),
     ),
     "BitLocker status": (
-        lambda d: windows_disk.judge_value(d.draw(outputs()), "C:"),
+        lambda d: windows_disk.judge_value(d.draw(outputs()), "C:", d.draw(st.booleans())),
         lambda v: isinstance(v, DiskEncryptionFacts),
     ),
     "saver registry": (lambda d: windows_lock.saver_route(d.draw(REGISTRY_VALUES), d.draw(REGISTRY_VALUES)), _opt(int)),
@@ -285,7 +297,9 @@ PARSERS: dict[str, tuple[Callable[[st.DataObject], Any], Callable[[Any], bool]]]
         _opt(str),
     ),
     "sysadminctl autologin": (
-        lambda d: darwin_autologin.judge(d.draw(st.integers(-2, 3)), d.draw(outputs()), d.draw(outputs())),
+        lambda d: darwin_autologin.judge(
+            d.draw(st.integers(-2, 3)), d.draw(outputs()), d.draw(outputs()), d.draw(st.booleans())
+        ),
         lambda v: isinstance(v, AutologinFacts),
     ),
     "fdesetup status": (

@@ -4,6 +4,7 @@ and bad profiles. The full build-install-run-remove test is tests/packaging/test
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 import tarfile
@@ -65,6 +66,12 @@ def test_a_bad_profile_stops_the_build_with_one_line(tmp_path: Path) -> None:
     ("dest", "kept"),
     [
         ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),  # a native window on a Wayland session
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
+        ("PySide6/Qt/plugins/wayland-decoration-client/libbradient.so", True),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", True),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-server/libqt-wayland-compositor-wayland-egl.so", False),
         ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
         ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
@@ -106,11 +113,15 @@ def test_the_deb_installs_under_opt_with_a_command_menu_entry_and_icon(build_mod
         "libxkbcommon-x11-0",
         "libfontconfig1",
         "libdbus-1-3",
-        "libglib2.0-0",
         "libxcb-cursor0",
         "libxcb-icccm4",
+        "libwayland-client0",
+        "libwayland-cursor0",
+        "libwayland-egl1",
     ):
         assert lib in depends
+    # Ubuntu 24.04 has only the t64 name; Debian 12 only the old one. Either satisfies the .deb.
+    assert "libglib2.0-0t64 | libglib2.0-0" in depends
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     rows = {line.split()[5].removeprefix("."): line for line in listing.splitlines()}
     assert rows["/opt/devicecheck/devicecheck"].startswith("-rwxr-xr-x root/root")
@@ -145,3 +156,105 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
         if "__pycache__" not in init.parts
     }
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_the_profiles_logo_is_bundled_beside_it(build_modules: dict, tmp_path: Path) -> None:
+    (tmp_path / "art").mkdir()
+    logo = tmp_path / "art" / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    profile = tmp_path / "agency.toml"
+    text = SAMPLE.read_text(encoding="utf-8").replace("[agency]\n", '[agency]\nlogo = "art/logo.png"\n', 1)
+    profile.write_text(text, encoding="utf-8")
+    brand = build_modules["branding"].load_brand(profile)
+    assert (brand.logo, brand.logo_name) == (logo, "art/logo.png")
+    assert build_modules["branding"].load_brand(SAMPLE).logo is None  # no logo named: nothing to bundle
+
+
+@pytest.mark.parametrize(
+    ("logo", "words"),
+    [("missing.png", "no such file"), ("../outside.png", "relative to the profile"), ("/etc/hostname", "relative")],
+)
+def test_a_logo_that_cannot_be_bundled_stops_the_build_with_one_line(
+    build_modules: dict, tmp_path: Path, logo: str, words: str
+) -> None:
+    (tmp_path / "outside.png").write_bytes(b"x")
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    profile = folder / "agency.toml"
+    profile.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("[agency]\n", f'[agency]\nlogo = "{logo}"\n', 1), encoding="utf-8"
+    )
+    res = subprocess.run(
+        [sys.executable, str(PACKAGING / "package.py"), "--profile", str(profile)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and str(profile) in res.stderr and "logo" in res.stderr and words in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+@pytest.fixture(scope="module")
+def lib_trim() -> object:
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        return importlib.import_module("lib_trim")
+    finally:
+        sys.path.remove(str(PACKAGING))
+
+
+def test_the_bundle_leaves_out_only_system_libraries_the_package_requires(build_modules: dict, lib_trim) -> None:
+    """Each library left out of the onedir must be installed by the .deb's Depends: asked of this machine's
+    real dpkg (which package owns the library) and apt (what the Depends pull in)."""
+    need("dpkg", "apt-cache", "ldconfig")
+    depends = [alt.split("|")[-1].split("(")[0].strip() for alt in build_modules["debian"].depends()]
+    closure = subprocess.run(
+        ["apt-cache", "depends", "--recurse", "--no-recommends", "--no-suggests", "--no-conflicts", "--no-breaks",
+         "--no-replaces", "--no-enhances", *depends],
+        capture_output=True, text=True, check=True, timeout=120,
+    ).stdout  # fmt: skip
+    pulled_in = {line.strip() for line in closure.splitlines() if line and not line.startswith(" ")}
+    cache = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True).stdout
+    checked = 0
+    for stem, package in lib_trim.SYSTEM_LIBRARIES.items():
+        assert package in depends, f"{stem}: {package} is not in the .deb's Depends"
+        path = next(
+            (ln.split("=>")[-1].strip() for ln in cache.splitlines() if ln.strip().startswith(stem + ".so")), ""
+        )
+        if not path:
+            continue  # not on this machine, so not in this build's bundle either
+        owner = dpkg_owner(path)
+        assert owner, f"{stem}: no package owns {path}"
+        assert owner in pulled_in, f"{stem} comes from {owner}, which the Depends do not pull in"
+        checked += 1
+    assert checked >= 20, "too few libraries found on this machine to prove anything"
+
+
+def dpkg_owner(path: str) -> str:
+    """The package owning a library, under any of its merged-/usr names (/lib or /usr/lib, link or target)."""
+    real = os.path.realpath(path)
+    names = {path, real}
+    for name in list(names):
+        names |= {name.removeprefix("/usr"), "/usr" + name} if name.startswith("/usr/") else {"/usr" + name}
+    for name in sorted(names):
+        out = subprocess.run(["dpkg", "-S", name], capture_output=True, text=True, check=False).stdout
+        if out.strip():
+            return out.split(":")[0].strip()
+    return ""
+
+
+def test_the_trim_drops_system_libraries_and_keeps_the_rest(lib_trim) -> None:
+    toc = [
+        ("libglib-2.0.so.0", "/usr/lib/x86_64-linux-gnu/libglib-2.0.so.0", "BINARY"),
+        ("libxcb-icccm.so.4", "/usr/lib/x86_64-linux-gnu/libxcb-icccm.so.4", "BINARY"),
+        ("libxcb-glx.so.0", "/usr/lib/x86_64-linux-gnu/libxcb-glx.so.0", "BINARY"),  # not brought by Depends
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/site/PySide6/Qt/lib/libQt6Core.so.6", "BINARY"),
+        ("libsqlite3.so.0", "/usr/lib/x86_64-linux-gnu/libsqlite3.so.0", "BINARY"),
+    ]
+    assert [name for name, _src, _kind in lib_trim.trim(toc)] == [
+        "libxcb-glx.so.0",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "libsqlite3.so.0",
+    ]

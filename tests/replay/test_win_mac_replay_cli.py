@@ -33,10 +33,10 @@ TABLE = {
     "windows/modern-standby-de": "pass    pass    pass    pass    warn    fail    unknown pass    pass    pass    pass",
     "windows/modern-standby-fr": "pass    pass    pass    fail    unknown pass    unknown fail    warn    pass    pass",
     "windows/unknown": "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
-    "darwin/pass": "unknown pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
-    "darwin/never-set": "unknown pass    fail    pass    pass    pass    pass    pass    pass    pass    pass",
-    "darwin/fail": "unknown fail    fail    fail    warn    fail    fail    fail    warn    pass    warn",
-    "darwin/grace-encrypting": "unknown pass    pass    fail    warn    pass    pass    pass    pass    warn    pass",
+    "darwin/pass": "pass    pass    pass    pass    pass    pass    pass    pass    pass    pass    pass",
+    "darwin/never-set": "pass    pass    fail    pass    pass    pass    pass    pass    pass    pass    pass",
+    "darwin/fail": "fail    fail    fail    fail    warn    fail    fail    fail    warn    pass    warn",
+    "darwin/grace-encrypting": "pass    pass    pass    fail    warn    pass    pass    pass    pass    warn    pass",
     "darwin/unknown": "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
 }
 EXPECTED = {name: dict(zip(COLUMNS, row.split(), strict=True)) for name, row in TABLE.items()}
@@ -72,14 +72,12 @@ def test_the_tables_cover_pass_fail_and_unknown_where_an_os_can_give_them():
         for check, status in row.items():
             seen[(name.split("/")[0], check)].add(status)
     # Every check passes, fails (or warns) and is unknown in some snapshot of each OS, except where the probe
-    # explains why it cannot: account-password never fails (a blank password cannot be tested without a
-    # sign-in attempt) and on macOS never passes; the process list and the app folders are always readable.
-    cannot = {("darwin", "account-password", "pass"), ("social-apps", "unknown"), ("password-manager", "unknown")}
+    # explains why it cannot: on Windows account-password never fails (a blank local password cannot be told
+    # without a sign-in attempt); the process list and the app folders are always readable.
+    cannot = {("windows", "account-password", "fail"), ("social-apps", "unknown"), ("password-manager", "unknown")}
     for (os_name, check), statuses in seen.items():
         for wanted in ("pass", "fail", "unknown"):
             if (os_name, check, wanted) in cannot or (check, wanted) in cannot:
-                continue
-            if check == "account-password" and wanted == "fail":
                 continue
             assert {wanted, "warn"} & statuses if wanted == "fail" else wanted in statuses, (os_name, check, wanted)
 

@@ -46,3 +46,14 @@ def test_a_windows_snapshot_never_holds_the_autologin_password():
     outcomes(recorder)
     text = json.dumps(recorder.snapshot()).lower()
     assert "defaultpassword" not in text
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "windows").glob("*.json")), ids=lambda p: p.name)
+def test_a_windows_run_starts_powershell_at_most_once(path):
+    # A cold PowerShell start takes seconds on a laptop: every question goes into the one shared run.
+    recorder = RecordingSystem(load_snapshot(str(path)))
+    outcomes(recorder)
+    started = [c["argv"] for c in recorder.snapshot()["commands"] if c["argv"][0].lower().startswith("powershell")]
+    assert len(started) <= 1, started
+    stored = json.loads(path.read_text(encoding="utf-8"))["commands"]
+    assert sum(c["argv"][0].lower().startswith("powershell") for c in stored) <= 1

@@ -101,7 +101,12 @@ def test_group_policy_screen_saver_wins_over_the_users_own():
         consolelock_read=True,
         consolelock_policy={},
         desktop={"ScreenSaveActive": "0"},
-        desktop_policy={"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "240"},
+        desktop_policy={
+            "ScreenSaveActive": "1",
+            "ScreenSaverIsSecure": "1",
+            "ScreenSaveTimeOut": "240",
+            "SCRNSAVE.EXE": "scrnsave.scr",
+        },
         inactivity=None,
     )
     assert (facts.idle_seconds, facts.lock_delay_seconds) == (240, 0)
@@ -135,10 +140,94 @@ def test_wake_password_policy_wins_over_the_power_plan():
     assert facts.lock_on_wake is False
 
 
-def test_an_unseen_delay_lock_value_is_unknown_not_never():
-    assert lock.wake_from_delay_lock(0xFFFFFFFF) == (None, None)
-    assert lock.wake_from_delay_lock(None) == (None, None)
-    assert lock.wake_from_delay_lock(60) == (True, 60)
+@pytest.mark.parametrize(
+    ("value", "present", "expected"),
+    [
+        (0, True, (True, 0)),  # "Every Time"
+        (60, True, (True, 60)),
+        (900, True, (True, 900)),  # 15 minutes, the longest choice offered
+        (0xFFFFFFFF, True, (False, None)),  # "Never", as a DWORD
+        (-1, True, (False, None)),  # "Never", the same DWORD read as signed
+        (None, False, (True, 0)),  # absent: the default, "Every Time" (docs/unconfirmed.md#U8)
+        (None, True, (None, None)),  # present but not a number
+        (2 * 24 * 3600, True, (None, None)),  # past any choice offered: unknown, never a guess
+        (-5, True, (None, None)),
+    ],
+)
+def test_if_youve_been_away_values_including_never_and_absent(value, present, expected):
+    assert lock.wake_from_delay_lock(value, present) == expected
+
+
+def test_if_youve_been_away_never_means_the_screen_does_not_lock_on_modern_standby():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 180),
+        standbyidle=None,
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={"DelayLockInterval": 0xFFFFFFFF},
+        desktop_policy={},
+        inactivity=None,
+    )
+    assert (facts.lock_enabled, facts.lock_on_wake) == (False, False)
+
+
+def test_if_youve_been_away_absent_is_every_time():
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(300, 180),
+        standbyidle=None,
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={},
+        desktop_policy={},
+        inactivity=None,
+    )
+    assert (facts.idle_seconds, facts.lock_enabled, facts.lock_on_wake, facts.wake_grace_seconds) == (
+        300,
+        True,
+        True,
+        0,
+    )
+
+
+SECURE_SAVER = {"ScreenSaveActive": "1", "ScreenSaverIsSecure": "1", "ScreenSaveTimeOut": "120"}
+
+
+@pytest.mark.parametrize(
+    ("program", "exists", "credited"),
+    [
+        (None, True, False),  # "(None)" chosen: SCRNSAVE.EXE absent, nothing runs (ADMX text)
+        ("", True, False),  # present but empty
+        ("   ", True, False),
+        ("scrnsave.scr", True, True),  # a bare name: Windows finds it in System32
+        ("C:\\Windows\\system32\\Mystify.scr", False, False),  # chosen, but not on disk
+        ("C:\\Windows\\system32\\Mystify.scr", True, True),
+    ],
+)
+def test_secure_after_n_seconds_locks_only_when_a_screen_saver_program_is_chosen(program, exists, credited):
+    desktop = dict(SECURE_SAVER) if program is None else {**SECURE_SAVER, "SCRNSAVE.EXE": program}
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(600, 600),
+        standbyidle=powercfg.PowerValue(1800, 1800),
+        consolelock=powercfg.PowerValue(0, 0),
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop=desktop,
+        desktop_policy={},
+        inactivity=None,
+        saver_program_exists=exists,
+    )
+    assert facts.lock_enabled is credited
+    assert ("password-protected screen saver" in facts.sources) is credited
+
+
+def test_the_screen_saver_path_is_checked_on_disk_with_windows_names_expanded():
+    env = {"SystemRoot": "C:\\WINDOWS"}
+    assert lock.program_path("%SystemRoot%\\system32\\Ribbons.scr", env) == "C:\\WINDOWS\\system32\\Ribbons.scr"
+    assert lock.program_path("C:\\Windows\\system32\\scrnsave.scr", {}) == "C:\\Windows\\system32\\scrnsave.scr"
+    assert lock.program_path("scrnsave.scr", env) == ""  # a bare name is Windows' to find
+    assert lock.program_path("%UNKNOWN%\\x.scr", env) == ""
 
 
 def test_powercfg_absent_is_unknown_with_a_reason():
@@ -191,18 +280,29 @@ def test_autologin_never_asks_for_the_password_value():
         ctx.system.registry_values(autologin.WINLOGON, ["DefaultPassword"])
 
 
+@pytest.mark.parametrize("source", ["MicrosoftAccount", "AzureAD", "ActiveDirectory", "microsoftaccount\r\n"])
+def test_online_accounts_always_need_a_password(source):
+    assert account.judge(source, None).has_password is True
+
+
+def test_a_local_account_with_windows_hello_set_up_needs_a_password():
+    assert account.judge("Local", "Available").has_password is True
+
+
 @pytest.mark.parametrize(
-    ("stdout", "expected"),
-    [("MicrosoftAccount\r\n", True), ("AzureAD\n", True)],
+    ("source", "hello", "reason"),
+    [
+        ("Local", "NotConfiguredForUser", "Windows Hello is not set up"),
+        ("Local", "DeviceNotPresent", "Windows Hello is not set up"),
+        ("Local", "DisabledByPolicy", "Windows Hello is not set up"),
+        ("Local", None, "did not say whether Windows Hello"),
+        ("", "Available", "what kind of Windows account"),
+        ("Get-LocalUser : The term 'Get-LocalUser' is not recognized", None, "what kind of Windows account"),
+    ],
 )
-def test_online_accounts_always_need_a_password(stdout, expected):
-    assert account.judge_source(stdout).has_password is expected
-
-
-@pytest.mark.parametrize("stdout", ["Local\n", "", "Get-LocalUser : The term 'Get-LocalUser' is not recognized"])
-def test_local_or_unreadable_account_is_unknown_never_a_guess(stdout):
-    with pytest.raises(ProbeUnknown):
-        account.judge_source(stdout)
+def test_local_or_unreadable_account_is_unknown_with_the_reason_never_a_guess(source, hello, reason):
+    with pytest.raises(ProbeUnknown, match=reason):
+        account.judge(source, hello)
 
 
 @pytest.mark.parametrize(
@@ -219,10 +319,13 @@ def test_bitlocker_unknown_values(stdout):
         disk.judge_value(stdout, "C:")
 
 
-def test_only_a_drive_letter_reaches_the_powershell_line():
-    assert disk.system_drive({"SYSTEMDRIVE": "D:"}) == "D:"
-    assert disk.system_drive({"SYSTEMDRIVE": "C:'); Remove-Item x; ('"}) == "C:"
-    assert disk.system_drive({}) == "C:"
+def test_windows_home_is_named_and_explained():
+    assert disk.judge_value("1", "C:", home=True).method == "Device encryption"
+    off = disk.judge_value("2", "C:", home=True)
+    assert (off.encrypted, off.method) == (False, "Device encryption")
+    with pytest.raises(ProbeUnknown, match="Device encryption") as unknown:
+        disk.judge_value("0", "C:", home=True)
+    assert unknown.value.fix_key == "home"
 
 
 def test_password_manager_programs_and_store_apps():
@@ -230,14 +333,14 @@ def test_password_manager_programs_and_store_apps():
     assert facts_for(context("fail-en"), PASSWORD_MANAGER).found == ()
 
 
-def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reason():
+def test_modern_standby_with_an_unreadable_sign_in_delay_is_unknown_with_a_reason():
     facts = lock.combine(
         videoidle=powercfg.PowerValue(300, 180),
         standbyidle=None,
         consolelock=None,
         consolelock_read=True,
         consolelock_policy={},
-        desktop={},
+        desktop={"DelayLockInterval": "not a number"},
         desktop_policy={},
         inactivity=None,
     )
@@ -248,3 +351,37 @@ def test_modern_standby_without_a_recorded_sign_in_delay_is_unknown_with_a_reaso
     assert verdict.fix_key == "Windows"
     fix = lock_on_wake.CHECK.fix_for(Platform("windows", "Windows"), verdict.fix_key)
     assert fix is not None and fix.settings_uri == "ms-settings:signinoptions"
+
+
+@pytest.mark.parametrize(
+    ("text", "header_only"),
+    [
+        (out.CONSOLELOCK_HEADER_ONLY_EN, True),
+        (out.CONSOLELOCK_HEADER_ONLY_DE, True),
+        (out.CONSOLELOCK_HEADER_ONLY_FR, True),
+        (out.CONSOLELOCK_HEADER_ONLY_EN.replace("\n", "\r\n"), True),
+        ("", False),  # empty: not an answer
+        (out.CONSOLELOCK_EN_ON, False),  # the setting itself
+        ("\x00\x93garbled 381b4222-f694-41f0-9685-ff5bb260df2e\n0x1\n", False),
+        ("The power scheme, subgroup or setting specified does not exist.\n", False),
+    ],
+)
+def test_only_the_scheme_header_counts_as_no_consolelock(text, header_only):
+    assert powercfg.scheme_header_only(text) is header_only
+
+
+def test_garbled_consolelock_with_no_sign_in_delay_is_not_taken_for_modern_standby():
+    # An absent "If you've been away" value means "every time" only where the setting exists (Modern Standby,
+    # recognised by the header-only answer): garbled powercfg output must not turn into a pass.
+    facts = lock.combine(
+        videoidle=powercfg.PowerValue(900, 900),
+        standbyidle=powercfg.PowerValue(0, 180),
+        consolelock=None,
+        consolelock_read=True,
+        consolelock_policy={},
+        desktop={},
+        desktop_policy={},
+        inactivity=None,
+        consolelock_header_only=False,
+    )
+    assert facts.lock_on_wake is None and facts.lock_enabled is not True
