@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 
 def button(text: str, accessible_name: str, parent: QWidget | None = None) -> QPushButton:
@@ -34,3 +34,24 @@ def wrapping_label(text: str = "", parent: QWidget | None = None, selectable: bo
         # Selectable by mouse only: keyboard focus stays on the controls, so Tab is not slowed by text.
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class CheckLabel(QLabel):
+    """The words of a check box, beside it and wrapping as a long sentence must: a click on them ticks the
+    box, as a form's label does, and the box gets the focus. The box's own accessible name is these words."""
+
+    def __init__(self, text: str, box: QAbstractButton, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(box)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        event.accept()
+        self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.box.toggle()
