@@ -17,7 +17,7 @@ from checks.model import IT_HELPER_HEADING, CheckResult, Status
 from desktop.checklist_model import Role
 from desktop.status_icon import status_pixmap
 from desktop.status_words import WORDS
-from desktop.widgets_common import button, scaled_font, wrapping_label
+from desktop.widgets_common import FoldButton, button, scaled_font, wrapping_label
 
 
 class CheckRow(QFrame):
@@ -42,9 +42,7 @@ class CheckRow(QFrame):
         self.again = button("Check again", "", self)
         self.again.clicked.connect(lambda: self.check_again.emit(self.check_id))
 
-        self.fix_toggle = button("How to fix ▸", "", self)
-        self.fix_toggle.setCheckable(True)
-        self.fix_toggle.setFlat(True)
+        self.fix_toggle = FoldButton("How to fix ▸", "", self)
         self.fix_toggle.toggled.connect(self._show_fix)
         self.open_settings = button("Open settings", "", self)
         self.open_settings.clicked.connect(self._open_settings)
@@ -54,9 +52,7 @@ class CheckRow(QFrame):
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.steps.hide()
         # The technical part, folded: commands and file names for whoever helps the candidate.
-        self.helper_toggle = button(f"{IT_HELPER_HEADING} ▸", "", self)
-        self.helper_toggle.setCheckable(True)
-        self.helper_toggle.setFlat(True)
+        self.helper_toggle = FoldButton(f"{IT_HELPER_HEADING} ▸", "", self)
         self.helper_toggle.toggled.connect(self._show_helper)
         self.helper = QLabel(self)
         self.helper.setWordWrap(True)

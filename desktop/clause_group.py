@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from desktop.check_row import CheckRow
 from desktop.checklist_model import KIND_CHECK, Role
 from desktop.declaration_row import DeclarationRow
-from desktop.widgets_common import button, scaled_font, wrapping_label
+from desktop.widgets_common import FoldButton, scaled_font, wrapping_label
 
 NOTHING_TO_CHECK = "Good practice: nothing to check here. Read the policy's words to see what it asks."
 
@@ -26,9 +26,7 @@ class ClauseGroup(QFrame):
         self.heading.setFont(scaled_font(self.font(), 1.2, bold=True))
         layout.addWidget(self.heading)
         self.setAccessibleName(self.heading.text())  # the group is known by its heading
-        self.quote_toggle = button("Read the policy's words ▸", f"Read the policy's words for point {number}", self)
-        self.quote_toggle.setCheckable(True)
-        self.quote_toggle.setFlat(True)
+        self.quote_toggle = FoldButton("Read the policy's words ▸", f"Read the policy's words for point {number}", self)
         self.quote = wrapping_label(f"“{index.data(Role.CLAUSE_TEXT)}”", self)
         font = self.quote.font()
         font.setItalic(True)

@@ -15,6 +15,28 @@ def button(text: str, accessible_name: str, parent: QWidget | None = None) -> QP
     return b
 
 
+class FoldButton(QPushButton):
+    """A flat button that opens and folds a part of the page. Not a checkable button: Qt would present it to
+    screen readers as a check box; as a plain button its name says what pressing it does ("Show …",
+    "Hide …"). isChecked/setChecked/toggled keep the checkable-button interface for the code around it."""
+
+    def __init__(self, text: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAccessibleName(accessible_name)
+        self.setAutoDefault(True)
+        self.setFlat(True)
+        self._open = False
+        self.clicked.connect(lambda: self.setChecked(not self._open))
+
+    def isChecked(self) -> bool:  # noqa: N802 - Qt's name
+        return self._open
+
+    def setChecked(self, open_: bool) -> None:  # noqa: N802 - Qt's name
+        if open_ != self._open:
+            self._open = open_
+            self.toggled.emit(open_)
+
+
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
     """A font relative to `base`, so text follows the system font size."""
     f = QFont(base)
