@@ -216,3 +216,18 @@ def test_every_control_is_reached_by_tab_and_works_from_the_keyboard(qtbot, judg
     with qtbot.waitSignal(decl.toggled):
         qtbot.keyClick(decl.box, Qt.Key.Key_Space)
     assert decl.box.isChecked()
+
+
+def test_the_reads_page_shows_a_ring_too(qtbot, judges, isolated_config, palette):
+    from desktop.reads_page import ReadsDialog
+
+    window = finished_window(qtbot, judges, isolated_config)
+    dialog = ReadsDialog(window.session.system.platform, window.session.checks, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    controls = keyboard_controls(dialog)
+    assert len(controls) >= 2, [type(w).__name__ for w in controls]
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
