@@ -81,6 +81,10 @@ TEST_PACKAGES = [
     "strace",
     "procps",
     "dunst",
+    # The screen-reader test: at-spi2-core's accessibility bus, and pyatspi (for the system's python3) to walk
+    # the window's tree as Orca does.
+    "at-spi2-core",
+    "python3-pyatspi",
     # real locales (localedef) for the text checklist in en_GB, de_DE, tr_TR and ISO-8859-1
     "locales",
     # The firewall and os-updates checks drive the real ufw and read what unattended-upgrades ships; GNOME

@@ -27,6 +27,9 @@ STATUS_WORDS = {
     Status.SKIPPED: "Off",
 }
 
+# The heading over a fix's technical part, the same in the window, the PDF and the text checklist.
+IT_HELPER_HEADING = "For an IT helper"
+
 STATUS_ORDER = [Status.PASS, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.ERROR, Status.SKIPPED]
 
 
@@ -40,10 +43,14 @@ class Fix:
     steps: tuple[str, ...] = ()
     settings_uri: str | None = None  # a deep link opened with the OS's "open" (ms-settings:, x-apple...)
     settings_command: tuple[str, ...] | None = None  # or a program to start (gnome-control-center privacy)
+    # Commands, package names, file paths and the like: shown folded under "For an IT helper", so the
+    # candidate's own steps stay in plain words.
+    it_helper: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
             "steps": list(self.steps),
+            "it_helper": list(self.it_helper),
             "settings_uri": self.settings_uri,
             "settings_command": list(self.settings_command) if self.settings_command else None,
         }

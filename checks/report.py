@@ -11,7 +11,7 @@ from typing import Any
 from checks._version import __version__
 from checks.cyber_essentials import cyber_essentials_section
 from checks.facts import Platform
-from checks.model import STATUS_ORDER, STATUS_WORDS, CheckResult, Status
+from checks.model import IT_HELPER_HEADING, STATUS_ORDER, STATUS_WORDS, CheckResult, Status
 from checks.outcome import outcome_from_counts, summary_counts, summary_line_from_counts
 from checks.outcome import summary_line as outcome_line
 from checks.policy import DeclarationState, clauses
@@ -201,6 +201,9 @@ def render_text(report: dict[str, Any]) -> str:
             if r["status"] in ("fail", "warn") and fix.get("steps"):
                 for i, step in enumerate(fix["steps"], start=1):
                     out.append(f"               {i}. {step}")
+            if r["status"] in ("fail", "warn") and fix.get("it_helper"):
+                out.append(f"               {IT_HELPER_HEADING}:")
+                out.extend(f"                 - {line}" for line in fix["it_helper"])
         for d in drows:
             mark = "TO CONFIRM" if d["due"] else "CONFIRMED"
             out.append(f"  [{mark:^10}] {d['text']}")

@@ -1,5 +1,9 @@
 """One check in the checklist: status icon and word, the title, one plain sentence, "How to fix" with
-numbered steps, "Open settings" where the system has a page for it, and "Check again"."""
+numbered steps (and, folded inside, the technical part "For an IT helper"), "Open settings" where the
+system has a page for it, and "Check again".
+
+For a screen reader the row is named "<status>: <title>" (say "To fix: The disk is not encrypted"), so the
+status is heard with the title wherever focus enters the row; labels keep their own text as their name."""
 
 from __future__ import annotations
 
@@ -9,11 +13,11 @@ from PySide6.QtCore import QPersistentModelIndex, QProcess, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from checks.model import Status
+from checks.model import IT_HELPER_HEADING, CheckResult, Status
 from desktop.checklist_model import Role
 from desktop.status_icon import status_pixmap
 from desktop.status_words import WORDS
-from desktop.widgets_common import button, scaled_font, wrapping_label
+from desktop.widgets_common import FoldButton, button, scaled_font, wrapping_label
 
 
 class CheckRow(QFrame):
@@ -30,7 +34,6 @@ class CheckRow(QFrame):
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.word = QLabel(self)
         self.word.setFont(scaled_font(self.font(), 1.0, bold=True))
-        self.word.setAccessibleName("Status")
         widest = max(self.word.fontMetrics().horizontalAdvance(w) for w in (*WORDS.values(), "Checking…"))
         self.word.setMinimumWidth(widest + self.word.fontMetrics().averageCharWidth() * 2)  # titles line up
         self.title = wrapping_label("", self)
@@ -39,9 +42,7 @@ class CheckRow(QFrame):
         self.again = button("Check again", "", self)
         self.again.clicked.connect(lambda: self.check_again.emit(self.check_id))
 
-        self.fix_toggle = button("How to fix ▸", "", self)
-        self.fix_toggle.setCheckable(True)
-        self.fix_toggle.setFlat(True)
+        self.fix_toggle = FoldButton("How to fix ▸", "", self)
         self.fix_toggle.toggled.connect(self._show_fix)
         self.open_settings = button("Open settings", "", self)
         self.open_settings.clicked.connect(self._open_settings)
@@ -49,8 +50,16 @@ class CheckRow(QFrame):
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.steps.setAccessibleName("Steps to fix")
         self.steps.hide()
+        # The technical part, folded: commands and file names for whoever helps the candidate.
+        self.helper_toggle = FoldButton(f"{IT_HELPER_HEADING} ▸", "", self)
+        self.helper_toggle.toggled.connect(self._show_helper)
+        self.helper = QLabel(self)
+        self.helper.setWordWrap(True)
+        self.helper.setTextFormat(Qt.TextFormat.RichText)
+        self.helper.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.helper.hide()
+        self._has_helper = False
 
         head = QHBoxLayout()
         head.addWidget(self.word)
@@ -65,6 +74,8 @@ class CheckRow(QFrame):
         grid.addWidget(self.detail, 1, 1, 1, 2)
         grid.addLayout(actions, 2, 1, 1, 2)
         grid.addWidget(self.steps, 3, 1, 1, 2)
+        grid.addWidget(self.helper_toggle, 4, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.helper, 5, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         self.refresh()
 
@@ -80,18 +91,22 @@ class CheckRow(QFrame):
         elif not status:
             detail = "Looking at this laptop now."
         self.icon.setPixmap(status_pixmap("" if running else status, self.font(), self.devicePixelRatioF()))
-        self.icon.setAccessibleName(word)
+        self.icon.setAccessibleName(word)  # an image: its name is the word it stands for
         self.word.setText(word)
         self.title.setText(title)
         self.detail.setText(detail)
         steps: list[str] = self.index.data(Role.FIX_STEPS) or []
+        result: CheckResult | None = self.index.data(Role.RESULT)
+        helper = list(result.fix.it_helper) if result is not None and result.fix is not None else []
         uri = self.index.data(Role.SETTINGS_URI)
         command = self.index.data(Role.SETTINGS_COMMAND)
         to_act = status in (Status.FAIL, Status.WARN, Status.UNKNOWN, Status.ERROR) and not running
-        self.fix_toggle.setVisible(to_act and bool(steps))
+        self.fix_toggle.setVisible(to_act and bool(steps or helper))
         self.open_settings.setVisible(to_act and bool(uri or command))
-        self.steps.setText("<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")
-        if not self.fix_toggle.isVisible():
+        self.steps.setText("<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>" if steps else "")
+        self.helper.setText("<ul>" + "".join(f"<li><code>{html.escape(s)}</code></li>" for s in helper) + "</ul>")
+        self._has_helper = bool(helper)
+        if self.fix_toggle.isHidden():
             self.fix_toggle.setChecked(False)
         elif status == Status.FAIL and not self.fix_toggle.isChecked():
             self.fix_toggle.setChecked(True)  # what must be fixed shows its steps straight away
@@ -99,15 +114,29 @@ class CheckRow(QFrame):
         self.again.setEnabled(not running)
         self.again.setVisible(status != Status.SKIPPED)  # turned off: checking again would say the same
         self.again.setAccessibleName(f"Check again: {title}")
+        self.again.setAccessibleDescription(f"Now: {word}")  # read after the name, so the status is heard here too
         self.open_settings.setAccessibleName(f"Open settings for: {title}")
-        self.setAccessibleName(f"{title}: {word}")
+        self.setAccessibleName(f"{word}: {title}")
         self.setAccessibleDescription(detail)
 
     def _show_fix(self, shown: bool) -> None:
         title: str = self.index.data(Role.TITLE)
-        self.steps.setVisible(shown and self.fix_toggle.isVisible())
-        self.fix_toggle.setText("How to fix ▾" if shown else "How to fix ▸")
-        self.fix_toggle.setAccessibleName(f"{'Hide' if shown else 'Show'} how to fix: {title}")
+        shown = shown and not self.fix_toggle.isHidden()
+        self.steps.setVisible(shown and bool(self.steps.text()))
+        self.fix_toggle.setText("How to fix ▾" if self.fix_toggle.isChecked() else "How to fix ▸")
+        self.fix_toggle.setAccessibleName(f"{'Hide' if self.fix_toggle.isChecked() else 'Show'} how to fix: {title}")
+        self.helper_toggle.setVisible(shown and self._has_helper)
+        if self.helper_toggle.isHidden():
+            self.helper_toggle.setChecked(False)
+        self._show_helper(self.helper_toggle.isChecked())
+
+    def _show_helper(self, shown: bool) -> None:
+        """Folded until asked for: a teacher's steps come first, the technical words are for a helper."""
+        title: str = self.index.data(Role.TITLE)
+        self.helper.setVisible(shown and not self.helper_toggle.isHidden())
+        self.helper_toggle.setText(f"{IT_HELPER_HEADING} ▾" if shown else f"{IT_HELPER_HEADING} ▸")
+        what = "Hide" if shown else "Show"
+        self.helper_toggle.setAccessibleName(f"{what} the part for an IT helper: {title}")
 
     def _open_settings(self) -> None:
         uri = self.index.data(Role.SETTINGS_URI)

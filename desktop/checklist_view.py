@@ -4,12 +4,14 @@ row by row when the model changes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from desktop.check_row import CheckRow
 from desktop.checklist_model import KIND_CHECK, ChecklistModel, Role
 from desktop.clause_group import ClauseGroup
 from desktop.declaration_row import DeclarationRow
+from desktop.focus_style import make_ring_frame
 
 
 class ChecklistView(QScrollArea):
@@ -20,8 +22,8 @@ class ChecklistView(QScrollArea):
         super().__init__(parent)
         self.model = model
         self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setAccessibleName("Checklist")
+        make_ring_frame(self)  # the list takes focus, so arrow keys and Page Down scroll it: its ring goes here
         inner = QWidget(self)
         column = QVBoxLayout(inner)
         spacing = self.fontMetrics().height()
@@ -55,6 +57,14 @@ class ChecklistView(QScrollArea):
                 drow = self.declaration_rows.get(ident)
                 if drow is not None:
                     drow.refresh()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # draw the ring
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def row_for(self, check_id: str) -> CheckRow:
         return self.check_rows[check_id]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 from desktop.check_row import CheckRow
 from desktop.checklist_model import KIND_CHECK, Role
 from desktop.declaration_row import DeclarationRow
-from desktop.widgets_common import button, scaled_font, wrapping_label
+from desktop.widgets_common import FoldButton, scaled_font, wrapping_label
 
 NOTHING_TO_CHECK = "Good practice: nothing to check here. Read the policy's words to see what it asks."
 
@@ -24,13 +24,10 @@ class ClauseGroup(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = wrapping_label(f"{number}. {heading}" if number else heading, self)
         self.heading.setFont(scaled_font(self.font(), 1.2, bold=True))
-        self.heading.setAccessibleName(f"Policy point {number}: {heading}")
         layout.addWidget(self.heading)
-        self.quote_toggle = button("Read the policy's words ▸", f"Read the policy's words for point {number}", self)
-        self.quote_toggle.setCheckable(True)
-        self.quote_toggle.setFlat(True)
+        self.setAccessibleName(self.heading.text())  # the group is known by its heading
+        self.quote_toggle = FoldButton("Read the policy's words ▸", f"Read the policy's words for point {number}", self)
         self.quote = wrapping_label(f"“{index.data(Role.CLAUSE_TEXT)}”", self)
-        self.quote.setAccessibleName(f"Policy point {number}, in full")
         font = self.quote.font()
         font.setItalic(True)
         self.quote.setFont(font)
@@ -54,9 +51,10 @@ class ClauseGroup(QFrame):
         self.note = None
         if not self.check_rows and not self.declaration_rows:
             self.note = wrapping_label(NOTHING_TO_CHECK, self)
-            self.note.setAccessibleName(f"Policy point {number}: nothing to check")
             layout.addWidget(self.note)
 
     def _show_quote(self, shown: bool) -> None:
         self.quote.setVisible(shown)
         self.quote_toggle.setText("Hide the policy's words ▾" if shown else "Read the policy's words ▸")
+        what = "Hide" if shown else "Read"
+        self.quote_toggle.setAccessibleName(f"{what} the policy's words for point {self.number}")

@@ -1,15 +1,19 @@
 """One declaration: a checkbox the candidate ticks to confirm, with the date confirmed and when it is due
-again. Ticking saves at once (the window passes it to Session.confirm)."""
+again. Ticking saves at once (the window passes it to Session.confirm).
+
+The sentence is the box's label, as in any form: clicking it ticks the box, and a screen reader hears the
+sentence as the box's name. The row itself is named "To confirm: …" or "Confirmed: …"."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QPersistentModelIndex, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.checklist_model import Role
-from desktop.widgets_common import wrapping_label
+from desktop.widgets_common import CheckLabel, wrapping_label
 
 
 def when_text(confirmed_at: datetime | None, due: bool, review_days: int) -> str:
@@ -28,21 +32,19 @@ class DeclarationRow(QFrame):
         super().__init__(parent)
         self.index = index
         self.declaration_id: str = index.data(Role.ID)
+        self.sentence: str = index.data(Role.TITLE)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         outer = QHBoxLayout(self)
         self.box = QCheckBox(self)
-        self.box.setAccessibleName(f"I confirm: {index.data(Role.TITLE)}")
+        self.box.setAccessibleName(self.sentence)
         column = QVBoxLayout()
-        self.text = wrapping_label(index.data(Role.TITLE), self)
-        self.text.setBuddy(self.box)
+        self.text = CheckLabel(self.sentence, self.box, self)
         self.when = wrapping_label("", self)
-        self.when.setAccessibleName("When confirmed")
         column.addWidget(self.text)
         column.addWidget(self.when)
         outer.addWidget(self.box, 0)
         outer.addLayout(column, 1)
         self.kind = QLabel("You confirm", self)  # a declaration is not something the laptop can check
-        self.kind.setAccessibleName("Declaration")
         outer.addWidget(self.kind, 0)
         self.refresh()
         self.box.toggled.connect(lambda on: self.toggled.emit(self.declaration_id, on))
@@ -50,11 +52,15 @@ class DeclarationRow(QFrame):
     def refresh(self) -> None:
         confirmed_at = self.index.data(Role.CONFIRMED_AT)
         due = bool(self.index.data(Role.DUE))
+        ticked = confirmed_at is not None and not due
         self.box.blockSignals(True)
-        self.box.setChecked(confirmed_at is not None and not due)
+        self.box.setChecked(ticked)
         self.box.blockSignals(False)
         self.when.setText(when_text(confirmed_at, due, int(self.index.data(Role.REVIEW_DAYS) or 0)))
         self.box.setAccessibleDescription(self.when.text())
+        self.setAccessibleName(f"{'Confirmed' if ticked else 'To confirm'}: {self.sentence}")
+        self.setAccessibleDescription(self.when.text())
 
-    def mousePressEvent(self, event: object) -> None:  # a click on the text ticks the box, like a label
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # a click elsewhere on the row ticks the box too
         self.box.toggle()
+        self.box.setFocus()

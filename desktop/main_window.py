@@ -24,6 +24,7 @@ from checks.settings import UserSettings
 from desktop.banner import AgencyBanner
 from desktop.checklist_model import ChecklistModel
 from desktop.checklist_view import ChecklistView
+from desktop.focus_style import use_accessible_style
 from desktop.runner import CheckRunner
 from desktop.session import Session
 from desktop.widgets_common import button, scaled_font, wrapping_label
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session, runner: CheckRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        use_accessible_style()  # focus rings and check box borders, before any control is made
         self.session = session
         self.setWindowTitle(
             "Device Check" + (f" — {session.profile.agency.name}" if session.profile.agency.name else "")
@@ -94,13 +96,10 @@ class MainWindow(QMainWindow):
 
         self.summary = wrapping_label("Checking this laptop…", central)
         self.summary.setFont(scaled_font(self.font(), 1.6, bold=True))
-        self.summary.setAccessibleName("Summary")
         body.addWidget(self.summary)
         self.school_hours = wrapping_label("", central)
-        self.school_hours.setAccessibleName("School hours")
         body.addWidget(self.school_hours)
         self.notice = wrapping_label("", central)
-        self.notice.setAccessibleName("Notice")
         self.notice.setVisible(False)
         body.addWidget(self.notice)
         if session.warnings:
@@ -112,7 +111,6 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(len(self.model.check_ids()))
         self.progress.setFormat("%v of %m checked")
         self.progress_label = QLabel("", central)
-        self.progress_label.setAccessibleName("Checks still running")
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_label)
         body.addLayout(progress_row)

@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from checks.model import Status
+from checks.model import IT_HELPER_HEADING, Status
 from checks.outcome import summary_line_from_counts
 from checks.policy import CLAUSE_HEADINGS, clauses
 from checks.report import not_live_mark
@@ -122,6 +122,9 @@ def report_html(report: dict[str, Any]) -> str:
             steps = (r.get("fix") or {}).get("steps") or []
             if steps and r.get("status") in ("fail", "warn", "unknown", "error"):
                 out.append("<p>How to fix:</p><ol>" + "".join(f"<li>{_e(s)}</li>" for s in steps) + "</ol>")
+            helper = (r.get("fix") or {}).get("it_helper") or []
+            if helper and r.get("status") in ("fail", "warn", "unknown", "error"):
+                out.append(f"<p>{IT_HELPER_HEADING}:</p><ul>" + "".join(f"<li>{_e(s)}</li>" for s in helper) + "</ul>")
         for d in drows:
             if d.get("confirmed_at") and not d.get("due"):
                 mark = f"Confirmed on {_e(_date(d['confirmed_at']))}"

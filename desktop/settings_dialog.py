@@ -159,7 +159,6 @@ class SettingsDialog(QDialog):
         self.not_today.setChecked(settings.not_working_on == self.today)
         grid.addWidget(self.not_today, len(DAYS) + 1, 0, 1, 5)
         self.hours_error = wrapping_label("", box)
-        self.hours_error.setAccessibleName("Problem with the hours")
         self.hours_error.hide()
         grid.addWidget(self.hours_error, len(DAYS) + 2, 0, 1, 5)
         return box
@@ -218,7 +217,6 @@ class SettingsDialog(QDialog):
         sites_why = wrapping_label(
             SITES_EXPLAINED + (" Your agency has turned this check on." if required_on else ""), box
         )
-        sites_why.setAccessibleName("What the social media sites check reads")
         self.sites.setAccessibleDescription(sites_why.text())
         column.addWidget(sites_why)
         self.monitoring = QCheckBox("Re&mind me about open social media apps in school hours", box)

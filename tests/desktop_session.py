@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ATSPI_BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"  # Debian's at-spi2-core puts it here
 
 
 def wait_for(condition: Callable[[], object], timeout: float, what: str) -> object:
@@ -65,6 +66,21 @@ class DesktopSession:
         os.close(write_fd)
         with os.fdopen(read_fd) as fh:
             self.env["DISPLAY"] = ":" + fh.readline().strip()
+
+    def start_accessibility_bus(self) -> None:
+        """at-spi2-core's bus launcher, as a desktop session starts it: apps built with Qt's AT-SPI bridge
+        find it through org.a11y.Bus on the session bus and publish their trees there."""
+        self._start([ATSPI_BUS_LAUNCHER, "--launch-immediately"], stderr=subprocess.DEVNULL)
+        wait_for(
+            lambda: (
+                subprocess.run(
+                    ["gdbus", "wait", "--session", "--timeout", "1", "org.a11y.Bus"], env=self.env, capture_output=True
+                ).returncode
+                == 0
+            ),
+            20,
+            "the accessibility bus",
+        )
 
     def start_tray(self) -> None:
         self._start(

@@ -50,7 +50,7 @@ def test_a_run_fills_the_model_and_the_view(qtbot, judges, isolated_config):
     for cid, word in WORDS.items():
         row = window.view.row_for(cid)
         assert row.word.text() == word, cid
-        assert row.accessibleName().endswith(word)
+        assert row.accessibleName() == f"{word}: {row.title.text()}"  # the status first, then the title
     assert window.view.row_for("lock-on-wake").detail.text() == "This desktop does not say whether it asks on wake."
     assert "probe broke" in window.view.row_for("credential-store").detail.text()
     assert window.summary.text() == (
