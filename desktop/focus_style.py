@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 
@@ -59,7 +60,7 @@ class AccessibleStyle(QProxyStyle):
     def drawComplexControl(
         self,
         control: QStyle.ComplexControl,
-        option: QStyleOption,
+        option: QStyleOptionComplex,
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
@@ -101,13 +102,13 @@ class AccessibleStyle(QProxyStyle):
     def sizeFromContents(
         self, kind: QStyle.ContentsType, option: QStyleOption, size: QSize, widget: QWidget | None = None
     ) -> QSize:
-        base = super().sizeFromContents(kind, option, size, widget)
+        base = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]  # Qt takes None
         if kind == QStyle.ContentsType.CT_CheckBox:
             return base + QSize(2 * BOX_MARGIN, 2 * BOX_MARGIN)
         return base
 
     def subElementRect(self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None) -> QRect:
-        rect = super().subElementRect(element, option, widget)
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]  # Qt takes None
         if element == QStyle.SubElement.SE_CheckBoxClickRect:  # where the box and its words are drawn now
             rect = rect.translated(BOX_MARGIN, 0)
         return rect
@@ -126,7 +127,7 @@ class AccessibleStyle(QProxyStyle):
 
 
 def _moved(option: QStyleOption) -> QStyleOption:
-    moved = type(option)(option)  # type: ignore[call-arg]
+    moved = type(option)(option)
     moved.rect = option.rect.translated(BOX_MARGIN, 0)  # across only: the box is centred up and down
     return moved
 
