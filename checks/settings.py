@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from checks.acknowledge import Acknowledgement
 from checks.atomic import atomic_write_json, load_json_or_backup
 from checks.paths import config_dir
 from checks.profile import DAYS, parse_holiday
@@ -126,12 +127,15 @@ class SettingsStore:
     def save_settings(self, settings: UserSettings) -> None:
         atomic_write_json(self.settings_path, settings.to_json())
 
-    def load_declarations(self) -> dict[str, datetime]:
+    def _declarations_file(self) -> dict[str, Any]:
         data, warning = load_json_or_backup(self.declarations_path, DECLARATIONS_SCHEMA)
         if warning:
             self.warnings.append(warning)
+        return data or {}
+
+    def load_declarations(self) -> dict[str, datetime]:
         out: dict[str, datetime] = {}
-        confirmed = (data or {}).get("confirmed")
+        confirmed = self._declarations_file().get("confirmed")
         for did, stamp in confirmed.items() if isinstance(confirmed, dict) else ():
             try:
                 out[str(did)] = datetime.fromisoformat(stamp)
@@ -139,11 +143,30 @@ class SettingsStore:
                 continue
         return out
 
-    def save_declarations(self, confirmed: dict[str, datetime]) -> None:
+    def load_acknowledgements(self) -> dict[str, Acknowledgement]:
+        """ "Talked to my consultant" marks, kept beside the declarations (they are the candidate's word too)."""
+        out: dict[str, Acknowledgement] = {}
+        marks = self._declarations_file().get("acknowledged")
+        for cid, entry in marks.items() if isinstance(marks, dict) else ():
+            ack = Acknowledgement.from_json(str(cid), entry)
+            if ack is not None:
+                out[ack.check_id] = ack
+        return out
+
+    def save_declarations(
+        self, confirmed: dict[str, datetime], acknowledged: dict[str, Acknowledgement] | None = None
+    ) -> None:
+        """Both halves of the file are written together; the half not given is kept as it is on disk."""
+        if acknowledged is None:
+            acknowledged = self.load_acknowledgements()
         atomic_write_json(
             self.declarations_path,
             {
                 "schema": DECLARATIONS_SCHEMA,
                 "confirmed": {k: v.isoformat(timespec="seconds") for k, v in confirmed.items()},
+                "acknowledged": {k: v.to_json() for k, v in acknowledged.items()},
             },
         )
+
+    def save_acknowledgements(self, acknowledged: dict[str, Acknowledgement]) -> None:
+        self.save_declarations(self.load_declarations(), acknowledged)
