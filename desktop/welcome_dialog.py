@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from checks.profile import DAYS, Profile
 from checks.settings import UserSettings, clean_name
+from desktop.fit_screen import scrolling_page
 from desktop.settings_dialog import DAY_NAMES, picked_time, profile_week
 from desktop.widgets_common import scaled_font, wrapping_label
 
@@ -40,7 +40,7 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Welcome — Device Check")
         self.profile, self.original = profile, settings
-        column = QVBoxLayout(self)
+        column, outer = scrolling_page(self)  # the questions scroll on a small screen; the buttons stay
         hello = wrapping_label("Welcome to Device Check", self)
         hello.setFont(scaled_font(self.font(), 1.3, bold=True))
         column.addWidget(hello)
@@ -90,7 +90,7 @@ class WelcomeDialog(QDialog):
         self.save.setDefault(True)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self._not_now)
-        column.addWidget(buttons)
+        outer.addWidget(buttons)
 
     def settings(self) -> UserSettings | None:
         start, end = picked_time(self.start), picked_time(self.end)
