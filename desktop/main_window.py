@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             ("reads", "What this app reads", self.open_reads, None),
             ("pdf", "Save a PDF report…", lambda: self.export_pdf(), QKeySequence.StandardKey.Print),
             ("json", "Save for support (JSON)…", lambda: self.export_json(), None),
-            ("quit", "Quit Device Check", self.quit_app, QKeySequence.StandardKey.Quit),
+            ("quit", "Quit Device Check", self.quit_app, "Ctrl+Q"),
         ):
             if key == "quit":
                 menu.addSeparator()

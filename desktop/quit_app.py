@@ -52,6 +52,13 @@ def ask_to_end(system: System, profile: Profile, app_name: str) -> list[Any]:
     return asked
 
 
+def _still_running(proc: Any, psutil: Any) -> bool:
+    try:
+        return bool(proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return False
+
+
 class QuitAsker(QObject):
     """Shows 'Quit Discord?' (not modal to the whole desktop, never blocking the monitor); `done(app, asked)`."""
 
@@ -103,7 +110,12 @@ class QuitAsker(QObject):
     def _wait(self, app_name: str, procs: list[Any]) -> None:
         import psutil
 
-        psutil.wait_procs(procs, timeout=self.WAIT_SECONDS)  # returns as soon as they have all ended
+        # Polled, not waited on: waiting would reap a process that is our own child (as in the tests).
+        pause = threading.Event()
+        for _ in range(int(self.WAIT_SECONDS / 0.2)):
+            if not any(_still_running(p, psutil) for p in procs):
+                break
+            pause.wait(0.2)
         try:
             self.closed.emit(app_name)  # queued to the GUI thread
         except RuntimeError:  # the app is quitting: nobody to tell

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from checks.profile import DAYS, Profile
 from checks.settings import UserSettings, clean_name
 from desktop.fit_screen import fit_to_screen, scrolling_page
+from desktop.flow_layout import FlowLayout
 from desktop.widgets_common import button, wrapping_label
 
 DAY_NAMES = {
@@ -181,7 +181,7 @@ class SettingsDialog(QDialog):
         for start, end in settings.holidays:
             self._add_holiday_item(start, end)
         column.addWidget(self.holidays)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a narrow screen rather than scrolling sideways
         self.hol_start, self.hol_end = QDateEdit(box), QDateEdit(box)
         for edit, word in ((self.hol_start, "First day off"), (self.hol_end, "Last day off")):
             edit.setCalendarPopup(True)
@@ -198,7 +198,6 @@ class SettingsDialog(QDialog):
         row.addWidget(self.hol_end)
         row.addWidget(self.add_holiday)
         row.addWidget(self.remove_holiday)
-        row.addStretch(1)
         column.addLayout(row)
         return box
 
