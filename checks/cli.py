@@ -113,6 +113,7 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
     store = SettingsStore(Path(args.config_dir) if getattr(args, "config_dir", None) else None)
     settings = store.load_settings()
     confirmed = store.load_declarations()  # before the checks, so every warning comes first and once
+    acknowledged = store.load_acknowledgements()
     for warning in store.warnings:
         print(f"devicecheck: warning: {shown(warning)}", file=sys.stderr)
     judged = getattr(system, "judged_with", None)
@@ -121,7 +122,7 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
         # says otherwise) its profile, never this machine's.
         profile = load_profile(args.profile) if getattr(args, "profile", None) else judged.profile()
         candidate = clean_name(getattr(args, "candidate", None) or "") or judged.settings.candidate_name
-        settings, confirmed = judged.settings, judged.confirmed
+        settings, confirmed, acknowledged = judged.settings, judged.confirmed, {}
     else:
         profile = load_profile(args.profile)
         candidate = clean_name(getattr(args, "candidate", None) or "") or settings.candidate_name
@@ -139,7 +140,17 @@ def run_checks(args: argparse.Namespace, system: Any = None) -> tuple[dict[str, 
         replay_recorded_at=system.now().isoformat(timespec="seconds") if replay_path else None,
         only=only,
     )
-    report = build_report(results, profile, ctx.platform, ctx.school_day, decls, ctx.now, candidate=candidate, run=run)
+    report = build_report(
+        results,
+        profile,
+        ctx.platform,
+        ctx.school_day,
+        decls,
+        ctx.now,
+        candidate=candidate,
+        run=run,
+        acknowledged=acknowledged,
+    )
     codes = {ALL_CLEAR: EXIT_OK, TO_FIX: EXIT_FAIL}
     return report, codes.get(report["outcome"], EXIT_INCOMPLETE)
 

@@ -101,6 +101,7 @@ class Profile:
     version: str = ""
     source: str = "default"
     report_valid_days: int = 30  # [report] valid_days: how long a report stands, at most
+    acknowledge_max_days: int = 7  # [acknowledge] max_days: how long "Talked to my consultant" lasts, at most
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -203,6 +204,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "updates": {"max_days": _int_range(1, 365), "min_versions": _min_versions},
     "malware": {"linux_require_clamav": _bool},
     "report": {"valid_days": _int_range(1, 366)},
+    "acknowledge": {"max_days": _int_range(1, 30)},
 }
 CHECK_KEYS = {"enabled": _bool, "severity": _severity, "cyber_essentials": _controls}
 DECLARATION_KEYS = {
@@ -420,5 +422,6 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         version=str(data.get("profile", {}).get("version", "")),
         source=source,
         report_valid_days=int(data.get("report", {}).get("valid_days", 30)),
+        acknowledge_max_days=int(data.get("acknowledge", {}).get("max_days", 7)),
         raw=data,
     )

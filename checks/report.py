@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import socket
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from checks._version import __version__
+from checks.acknowledge import Acknowledgement, active_until, until_words
 from checks.cyber_essentials import cyber_essentials_section
 from checks.facts import Platform
 from checks.model import IT_HELPER_HEADING, STATUS_ORDER, STATUS_WORDS, CheckResult, Status
@@ -84,9 +86,10 @@ def build_report(
     candidate: str = "",
     run: RunInfo | None = None,
     generated_at: datetime | None = None,
+    acknowledged: Mapping[str, Acknowledgement] | None = None,
 ) -> dict[str, Any]:
     """`now` is when the checks judged (the clock, `--at` or the snapshot's time); `generated_at` is the real
-    clock time the report was made."""
+    clock time the report was made; `acknowledged` holds the candidate's "Talked to my consultant" marks."""
     run = run or RunInfo()
     made = generated_at or datetime.now().astimezone()
     plat: dict[str, Any] = {"os": platform.os, "desktop": platform.desktop or platform.desktop_raw or None}
@@ -115,10 +118,28 @@ def build_report(
         "platform": plat,
         "school_hours": day.to_json(),
         "summary": counts,
-        "results": [r.to_json() for r in results],
+        "results": [result_json(r, acknowledged or {}, now) for r in results],
         "declarations": [d.to_json(now) for d in declarations],
         "cyber_essentials": cyber_essentials_section(results, declarations, profile, now),
     }
+
+
+def result_json(result: CheckResult, acknowledged: Mapping[str, Acknowledgement], now: datetime) -> dict[str, Any]:
+    """A result as the report holds it: `acknowledged_until` is set while a standing mark covers a failure."""
+    until = active_until(result, acknowledged, now)
+    return {**result.to_json(), "acknowledged_until": until.isoformat(timespec="seconds") if until else None}
+
+
+def status_words(row: dict[str, Any]) -> str:
+    """ "To fix", or "To fix — acknowledged until 2 December 2026": the window's and the PDF's words."""
+    word = STATUS_WORDS[Status(row.get("status", "unknown"))]
+    until = row.get("acknowledged_until")
+    if not until:
+        return word
+    try:
+        return f"{word} — {until_words(datetime.fromisoformat(until))}"
+    except ValueError:
+        return word
 
 
 def _when(text: str | None) -> str:
@@ -196,6 +217,8 @@ def render_text(report: dict[str, Any]) -> str:
         for r in rows:
             word = STATUS_WORDS[Status(r["status"])].upper()
             out.append(f"  [{word:^10}] {r['title']}")
+            if r.get("acknowledged_until"):
+                out.append(f"               {status_words(r)} (talked to the consultant)")
             out.append(f"               {r['detail']}")
             fix = r.get("fix") or {}
             if r["status"] in ("fail", "warn") and fix.get("steps"):

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from checks.acknowledge import Acknowledgement
 from checks.atomic import load_json_or_backup, newer_version_warning, write_json_unless_newer
 from checks.paths import config_dir
 from checks.profile import DAYS, parse_holiday
@@ -109,6 +110,12 @@ class SettingsStore:
         self.folder = folder or config_dir()
         self.warnings: list[str] = []
 
+    def _warn(self, warning: str | None) -> None:
+        """Each problem with a file is said once, however often the file is read (declarations and the
+        acknowledgements beside them share one file)."""
+        if warning and warning not in self.warnings:
+            self.warnings.append(warning)
+
     @property
     def settings_path(self) -> Path:
         return self.folder / "settings.json"
@@ -119,8 +126,7 @@ class SettingsStore:
 
     def load_settings(self) -> UserSettings:
         data, warning = load_json_or_backup(self.settings_path, SETTINGS_SCHEMA)
-        if warning:
-            self.warnings.append(warning)
+        self._warn(warning)
         return UserSettings.from_json(data) if data else UserSettings()
 
     def save_settings(self, settings: UserSettings) -> bool:
@@ -135,12 +141,14 @@ class SettingsStore:
             self.warnings.append(warning)
         return False
 
-    def load_declarations(self) -> dict[str, datetime]:
+    def _declarations_file(self) -> dict[str, Any]:
         data, warning = load_json_or_backup(self.declarations_path, DECLARATIONS_SCHEMA)
-        if warning:
-            self.warnings.append(warning)
+        self._warn(warning)
+        return data or {}
+
+    def load_declarations(self) -> dict[str, datetime]:
         out: dict[str, datetime] = {}
-        confirmed = (data or {}).get("confirmed")
+        confirmed = self._declarations_file().get("confirmed")
         for did, stamp in confirmed.items() if isinstance(confirmed, dict) else ():
             try:
                 out[str(did)] = datetime.fromisoformat(stamp)
@@ -148,13 +156,32 @@ class SettingsStore:
                 continue
         return out
 
-    def save_declarations(self, confirmed: dict[str, datetime]) -> bool:
-        """False when declarations.json is from a newer version: it is kept, and `warnings` says so once."""
+    def load_acknowledgements(self) -> dict[str, Acknowledgement]:
+        """ "Talked to my consultant" marks, kept beside the declarations (they are the candidate's word too)."""
+        out: dict[str, Acknowledgement] = {}
+        marks = self._declarations_file().get("acknowledged")
+        for cid, entry in marks.items() if isinstance(marks, dict) else ():
+            ack = Acknowledgement.from_json(str(cid), entry)
+            if ack is not None:
+                out[ack.check_id] = ack
+        return out
+
+    def save_declarations(
+        self, confirmed: dict[str, datetime], acknowledged: dict[str, Acknowledgement] | None = None
+    ) -> bool:
+        """Both halves of the file are written together; the half not given is kept as it is on disk. False
+        when declarations.json is from a newer version: it is kept, and `warnings` says so once."""
+        if acknowledged is None:
+            acknowledged = self.load_acknowledgements()
         return self._save(
             self.declarations_path,
             {
                 "schema": DECLARATIONS_SCHEMA,
                 "confirmed": {k: v.isoformat(timespec="seconds") for k, v in confirmed.items()},
+                "acknowledged": {k: v.to_json() for k, v in acknowledged.items()},
             },
             DECLARATIONS_SCHEMA,
         )
+
+    def save_acknowledgements(self, acknowledged: dict[str, Acknowledgement]) -> bool:
+        return self.save_declarations(self.load_declarations(), acknowledged)

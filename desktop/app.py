@@ -142,6 +142,10 @@ def run_app(argv: list[str]) -> int:
     background = attach_background(app, window, session, instance)  # tray, monitor, start at login
     if not args.tray:  # the login item starts in the tray, without the window
         window.show()
+    elif not background.tray.available:  # no tray to sit in: never a process with no window and no icon
+        window.showMinimized()
+    if session.first_run and not (args.tray or args.screenshot or args.quit_when_done):
+        QTimer.singleShot(0, window.offer_welcome)  # beside the window; the checks start all the same
     QTimer.singleShot(0, lambda: _timing("window shown"))
     first_run = {"done": False}
 

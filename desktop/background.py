@@ -33,9 +33,16 @@ def attach_background(app: QApplication, window: Any, session: Any, instance: Si
     bg = Background(app, window, session.profile, session.store, session.system, parent=app, checks=session.checks)
     # A replayed snapshot or a pretend time (--replay, --at) is for looking, not for watching this laptop.
     bg.watching = isinstance(session.system, LiveSystem) and session.at is None
+    bg.update_close_behaviour()
     instance.show_requested.connect(bg.show_window)
     window.settings_changed.connect(bg.settings_changed)
     window.run_finished.connect(bg.seen_in_window)
+    window.quit_requested.connect(bg.quit)
+    # Always current: the monitor's daily check fills the window too, and the social apps row checks again
+    # after "Quit <app>" and whenever the monitor sees apps come or go.
+    bg.monitor.checked.connect(window.take_results)
+    bg.asker.closed.connect(window.recheck_social_apps)
+    bg.apps_changed.connect(window.recheck_social_apps)
 
     def check_now() -> None:  # "Check now" from the tray: bring the window up and run every check
         bg.show_window()
@@ -63,6 +70,7 @@ class Background(QObject):
     check_requested = Signal()  # "Check now" from the tray: the window runs its checks
     settings_saved = Signal(object)  # UserSettings changed from the tray menu
     notice = Signal(str)  # a line for the window's status area
+    apps_changed = Signal(object)  # the social apps open now (a tuple of names), when it differs from before
 
     def __init__(
         self,
@@ -102,9 +110,18 @@ class Background(QObject):
         self.tray.quit_requested.connect(self.quit)
         self.monitor.checked.connect(lambda payload: self.show_results(payload[0]))
         self.monitor.storage_warning.connect(self.notice)
-        # Closing the window leaves the monitor running; "Quit" in the tray ends it. With no tray and
-        # monitoring off there is nothing to keep running, so closing the window quits as usual.
-        app.setQuitOnLastWindowClosed(not (self.tray.available or self.store.load_settings().monitoring))
+        self._apps_seen: tuple[str, ...] | None = None
+        self._quitting = False
+        self.monitor.scanned.connect(self._apps_scanned)
+        self.update_close_behaviour()
+
+    def update_close_behaviour(self, settings: UserSettings | None = None) -> None:
+        """Closing the window leaves the monitor running only where its icon stays in the tray, with "Quit"
+        in its menu. With no tray, or monitoring off, closing the window quits: no process is ever left
+        running without a window or an icon."""
+        settings = settings or self.store.load_settings()
+        stays = self.tray.available and settings.monitoring and self.watching
+        self.app.setQuitOnLastWindowClosed(not stays)
 
     def start(self) -> None:
         if not self.watching:
@@ -138,7 +155,14 @@ class Background(QObject):
             except OSError as exc:
                 self.notice.emit(f"Device Check could not change its start-at-login setting ({exc.strerror or exc}).")
             self._start_at_login = settings.start_at_login
+        self.update_close_behaviour(settings)
         self.monitor.replan()
+
+    def _apps_scanned(self, payload: tuple[tuple[str, ...], object]) -> None:
+        apps = tuple(sorted(payload[0]))
+        if self._apps_seen is not None and apps != self._apps_seen:
+            self.apps_changed.emit(apps)
+        self._apps_seen = apps
 
     def show_window(self) -> None:
         if self.window is None:
@@ -149,6 +173,9 @@ class Background(QObject):
         self.window.activateWindow()
 
     def quit(self) -> None:
+        if self._quitting:  # the window's menu and the tray may both ask
+            return
+        self._quitting = True
         self.monitor.stop()
         self.tray.hide()
         self.notifier.close()

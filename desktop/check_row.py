@@ -23,6 +23,8 @@ from desktop.widgets_common import FoldButton, button, scaled_font, wrapping_lab
 class CheckRow(QFrame):
     check_again = Signal(str)  # the check id
     settings_opened = Signal(str)  # the uri or the command, for tests and logs
+    settings_failed = Signal(str)  # the check id: the settings page could not be opened
+    acknowledge_requested = Signal(str)  # the check id: "Talked to my consultant…"
 
     def __init__(self, index: QPersistentModelIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class CheckRow(QFrame):
         self.fix_toggle.toggled.connect(self._show_fix)
         self.open_settings = button("Open settings", "", self)
         self.open_settings.clicked.connect(self._open_settings)
+        self.acknowledge = button("Talked to my consultant…", "", self)
+        self.acknowledge.clicked.connect(lambda: self.acknowledge_requested.emit(self.check_id))
         self.steps = QLabel(self)
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
@@ -67,6 +71,7 @@ class CheckRow(QFrame):
         actions = QHBoxLayout()
         actions.addWidget(self.fix_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         actions.addWidget(self.open_settings)
+        actions.addWidget(self.acknowledge)
         actions.addStretch(1)
         grid.addWidget(self.icon, 0, 0, 3, 1)
         grid.addLayout(head, 0, 1)
@@ -111,6 +116,8 @@ class CheckRow(QFrame):
         elif status == Status.FAIL and not self.fix_toggle.isChecked():
             self.fix_toggle.setChecked(True)  # what must be fixed shows its steps straight away
         self._show_fix(self.fix_toggle.isChecked())
+        self.acknowledge.setVisible(bool(self.index.data(Role.CAN_ACKNOWLEDGE)) and not running)
+        self.acknowledge.setAccessibleName(f"Talked to my consultant about: {title}")
         self.again.setEnabled(not running)
         self.again.setVisible(status != Status.SKIPPED)  # turned off: checking again would say the same
         self.again.setAccessibleName(f"Check again: {title}")
@@ -141,9 +148,14 @@ class CheckRow(QFrame):
     def _open_settings(self) -> None:
         uri = self.index.data(Role.SETTINGS_URI)
         command = self.index.data(Role.SETTINGS_COMMAND)
+        opened = False
         if uri:
-            QDesktopServices.openUrl(QUrl(uri))
+            opened = QDesktopServices.openUrl(QUrl(uri))
             self.settings_opened.emit(uri)
         elif command:
-            QProcess.startDetached(command[0], list(command[1:]))
+            started = QProcess.startDetached(command[0], list(command[1:]))
+            opened = bool(started[0] if isinstance(started, tuple) else started)
             self.settings_opened.emit(" ".join(command))
+        if not opened:  # say so, and show the steps to do it by hand
+            self.fix_toggle.setChecked(True)
+            self.settings_failed.emit(self.check_id)

@@ -4,14 +4,17 @@ No widgets here: the view (desktop/checklist_view.py) and the tests read the rol
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from checks.acknowledge import Acknowledgement, active_until, until_words
 from checks.check import Check
-from checks.model import CheckResult, Status
+from checks.model import CheckResult, Severity, Status
 from checks.policy import Clause, DeclarationState, clauses
 from desktop.clauses import OTHER, clauses_with_other
 from desktop.status_words import status_word
@@ -36,6 +39,16 @@ class Role(IntEnum):
     DUE = Qt.ItemDataRole.UserRole + 14  # declarations: bool, confirm (again) now
     REVIEW_DAYS = Qt.ItemDataRole.UserRole + 15
     RESULT = Qt.ItemDataRole.UserRole + 16  # the CheckResult itself, or None
+    ACKNOWLEDGED_UNTIL = Qt.ItemDataRole.UserRole + 17  # datetime while "Talked to my consultant" stands, or None
+    CAN_ACKNOWLEDGE = Qt.ItemDataRole.UserRole + 18  # bool: a failing required check may be marked
+
+
+@dataclass(frozen=True)
+class TodoEntry:
+    kind: str  # KIND_CHECK or KIND_DECLARATION
+    id: str
+    word: str  # "To fix", "Can't tell", "To confirm"
+    title: str
 
 
 PENDING_WORD = "Checking…"
@@ -46,6 +59,8 @@ class ChecklistModel(QStandardItemModel):
         self, specs: list[Check], declarations: list[DeclarationState], now: datetime, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        self._acknowledged: Mapping[str, Acknowledgement] = {}
+        self._now = now
         self._checks: dict[str, QStandardItem] = {}
         self._declarations: dict[str, QStandardItem] = {}
         self._clauses: dict[int, QStandardItem] = {}
@@ -113,6 +128,8 @@ class ChecklistModel(QStandardItemModel):
         item.setData(None, Role.SETTINGS_COMMAND)
         item.setData(None, Role.RESULT)
         item.setData(False, Role.RUNNING)
+        item.setData(None, Role.ACKNOWLEDGED_UNTIL)
+        item.setData(False, Role.CAN_ACKNOWLEDGE)
 
     @staticmethod
     def _fill_declaration(item: QStandardItem, state: DeclarationState, now: datetime) -> None:
@@ -137,13 +154,29 @@ class ChecklistModel(QStandardItemModel):
         with self._batched(item):
             self._fill_result(item, result)
 
-    @staticmethod
-    def _fill_result(item: QStandardItem, result: CheckResult) -> None:
+    def set_acknowledgements(self, acknowledged: Mapping[str, Acknowledgement], now: datetime) -> None:
+        """The candidate's "Talked to my consultant" marks: shown on the rows they cover, outcome unchanged."""
+        self._acknowledged, self._now = dict(acknowledged), now
+        for item in self._checks.values():
+            result = item.data(Role.RESULT)
+            if isinstance(result, CheckResult):
+                with self._batched(item):
+                    self._fill_result(item, result)
+
+    def _fill_result(self, item: QStandardItem, result: CheckResult) -> None:
         fix = result.fix
+        until = active_until(result, self._acknowledged, self._now)
+        detail = result.detail
+        if until is not None:
+            note = self._acknowledged[result.id].note
+            said = f" You talked to your consultant: “{note}”." if note else " You talked to your consultant."
+            detail = f"{status_word(result.status)} — {until_words(until)}.{said} {detail}"
         item.setData(result.status.value, Role.STATUS)
         item.setData(status_word(result.status), Role.STATUS_WORD)
         item.setData(result.title, Role.TITLE)
-        item.setData(result.detail, Role.DETAIL)
+        item.setData(detail, Role.DETAIL)
+        item.setData(until, Role.ACKNOWLEDGED_UNTIL)
+        item.setData(result.status is Status.FAIL and result.severity is Severity.REQUIRED, Role.CAN_ACKNOWLEDGE)
         item.setData(list(fix.steps) if fix else [], Role.FIX_STEPS)
         item.setData(fix.settings_uri if fix else None, Role.SETTINGS_URI)
         item.setData(list(fix.settings_command) if fix and fix.settings_command else None, Role.SETTINGS_COMMAND)
@@ -181,6 +214,29 @@ class ChecklistModel(QStandardItemModel):
     def pending(self) -> list[str]:
         """Checks with no result yet, or being checked again."""
         return [cid for cid, item in self._checks.items() if item.data(Role.RUNNING) or item.data(Role.RESULT) is None]
+
+    def todo(self) -> list[TodoEntry]:
+        """What needs the candidate, in order: things to fix, required checks that can't tell, then statements
+        to confirm (never or too long ago)."""
+        fix, unsure = [], []
+        for cid, item in self._checks.items():
+            result = item.data(Role.RESULT)
+            if not isinstance(result, CheckResult):
+                continue
+            if result.status is Status.FAIL:
+                word = status_word(result.status)
+                until = item.data(Role.ACKNOWLEDGED_UNTIL)
+                if until is not None:
+                    word = f"{word} — {until_words(until)}"
+                fix.append(TodoEntry(KIND_CHECK, cid, word, result.title))
+            elif result.severity is Severity.REQUIRED and result.status in (Status.UNKNOWN, Status.ERROR):
+                unsure.append(TodoEntry(KIND_CHECK, cid, status_word(result.status), result.title))
+        confirm = [
+            TodoEntry(KIND_DECLARATION, did, "To confirm", item.data(Role.TITLE))
+            for did, item in self._declarations.items()
+            if item.data(Role.DUE)
+        ]
+        return fix + unsure + confirm
 
     def status_of(self, check_id: str) -> Status | None:
         value = self._checks[check_id].data(Role.STATUS)

@@ -3,7 +3,7 @@ row by row when the model changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
@@ -17,17 +17,23 @@ from desktop.focus_style import make_ring_frame
 class ChecklistView(QScrollArea):
     check_again = Signal(str)
     declaration_toggled = Signal(str, bool)
+    settings_opened = Signal(str)  # check id: its settings page was asked to open
+    settings_failed = Signal(str)  # check id: its settings page could not be opened
+    acknowledge_requested = Signal(str)  # check id
 
-    def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ChecklistModel, parent: QWidget | None = None, header: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.setWidgetResizable(True)
         self.setAccessibleName("Checklist")
         make_ring_frame(self)  # the list takes focus, so arrow keys and Page Down scroll it: its ring goes here
         inner = QWidget(self)
-        column = QVBoxLayout(inner)
+        column = self.column = QVBoxLayout(inner)
         spacing = self.fontMetrics().height()
         column.setSpacing(spacing)
+        if header is not None:  # first, so Tab reaches it before the clauses
+            header.setParent(inner)
+            column.addWidget(header)
         self.groups: list[ClauseGroup] = []
         self.check_rows: dict[str, CheckRow] = {}
         self.declaration_rows: dict[str, DeclarationRow] = {}
@@ -38,6 +44,9 @@ class ChecklistView(QScrollArea):
             for row in group.check_rows:
                 self.check_rows[row.check_id] = row
                 row.check_again.connect(self.check_again)
+                row.settings_opened.connect(lambda _how, cid=row.check_id: self.settings_opened.emit(cid))
+                row.settings_failed.connect(self.settings_failed)
+                row.acknowledge_requested.connect(self.acknowledge_requested)
             for drow in group.declaration_rows:
                 self.declaration_rows[drow.declaration_id] = drow
                 drow.toggled.connect(self.declaration_toggled)
@@ -68,3 +77,16 @@ class ChecklistView(QScrollArea):
 
     def row_for(self, check_id: str) -> CheckRow:
         return self.check_rows[check_id]
+
+    def go_to(self, kind: str, ident: str) -> QWidget:
+        """Scroll to a row and put the keyboard focus on its first control; returns what has the focus."""
+        if kind == KIND_CHECK:
+            row: QWidget = self.check_rows[ident]
+            r = self.check_rows[ident]
+            target: QWidget = next((b for b in (r.fix_toggle, r.open_settings, r.again) if b.isVisibleTo(r)), r)
+        else:
+            row = self.declaration_rows[ident]
+            target = self.declaration_rows[ident].box
+        self.ensureWidgetVisible(row, 0, self.fontMetrics().height() * 2)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target

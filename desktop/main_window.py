@@ -1,14 +1,20 @@
-"""The main window: agency banner, summary line, school-hours state, progress, the checklist, and the
-buttons to check again, change settings, see what the app reads and export the report."""
+"""The main window: agency banner, then one scrolling page: the summary line, school-hours state, progress,
+the buttons, "What to do now" (desktop/todo_list.py) and the clause-by-clause checklist. The menu holds every
+action and Quit. Rows check again by themselves when something may have changed them."""
 
 from __future__ import annotations
 
 import json
 import re
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -22,12 +28,23 @@ from PySide6.QtWidgets import (
 from checks.model import CheckResult
 from checks.settings import UserSettings
 from desktop.banner import AgencyBanner
-from desktop.checklist_model import ChecklistModel
+from desktop.checklist_model import ChecklistModel, Role
 from desktop.checklist_view import ChecklistView
+from desktop.fit_screen import fit_to_screen
+from desktop.flow_layout import FlowLayout
 from desktop.focus_style import use_accessible_style
 from desktop.runner import CheckRunner
 from desktop.session import Session
+from desktop.todo_list import TodoList
 from desktop.widgets_common import button, scaled_font, wrapping_label
+
+SOCIAL_APPS_CHECK = "social-apps"
+
+
+def documents_folder() -> Path:
+    """Where the save dialog starts: the candidate's Documents folder, or their home folder without one."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def school_hours_text(session: Session) -> str:
@@ -72,6 +89,8 @@ def friendly_notice(warning: str) -> str:
 class MainWindow(QMainWindow):
     settings_changed = Signal(object)  # UserSettings, after they are saved (the tray helper listens)
     run_finished = Signal(list)  # every result of a run, once it is complete
+    quit_requested = Signal()  # "Quit" from the menu: the tray helper stops too
+    notice_shown = Signal(str)  # a line for the candidate in the notice area (tests wait on it)
 
     def __init__(self, session: Session, runner: CheckRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,61 +101,34 @@ class MainWindow(QMainWindow):
         )
         self.runner = runner or CheckRunner(session.engine, parent=self)
         self.model = ChecklistModel(list(session.checks), session.declarations(), session.now(), self)
+        self.model.set_acknowledgements(session.acknowledged, session.now())
         self._running: dict[str, int] = {}  # check id -> runs under way for it
+        self._settings_opened: set[str] = set()  # rows whose settings page was opened: check again on return
+        self.saved_dialog: QDialog | None = None
+        self.welcome: QDialog | None = None
 
         central = QWidget(self)
         page = QVBoxLayout(central)
         page.setContentsMargins(0, 0, 0, 0)
         self.banner = AgencyBanner(session.profile, central)
         page.addWidget(self.banner)
-        body = QVBoxLayout()
-        m = self.fontMetrics().height()
-        body.setContentsMargins(m, m // 2, m, m // 2)
-        page.addLayout(body, 1)
-
-        self.summary = wrapping_label("Checking this laptop…", central)
-        self.summary.setFont(scaled_font(self.font(), 1.6, bold=True))
-        body.addWidget(self.summary)
-        self.school_hours = wrapping_label("", central)
-        body.addWidget(self.school_hours)
-        self.notice = wrapping_label("", central)
-        self.notice.setVisible(False)
-        body.addWidget(self.notice)
-        if session.warnings:
-            self.show_notice(session.warnings)
-
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar(central)
-        self.progress.setAccessibleName("Checks finished")
-        self.progress.setMaximum(len(self.model.check_ids()))
-        self.progress.setFormat("%v of %m checked")
-        self.progress_label = QLabel("", central)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.progress_label)
-        body.addLayout(progress_row)
-
-        bar = QHBoxLayout()
-        self.check_all = button("Check everything &again", "Check everything again", central)
-        self.settings_button = button("&Settings…", "Settings", central)
-        self.reads_button = button("What this app &reads", "What this app reads", central)
-        self.pdf_button = button("Save a &PDF report…", "Save a PDF report", central)
-        self.json_button = button("Save for s&upport (JSON)…", "Save the report for support, as JSON", central)
-        for b in (self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        body.addLayout(bar)
-
-        self.view = ChecklistView(self.model, central)
-        body.addWidget(self.view, 1)
+        header = self._build_header()
+        self.view = ChecklistView(self.model, central, header)
+        page.addWidget(self.view, 1)
         self.setCentralWidget(central)
+        self._build_menu()
 
         self.check_all.clicked.connect(self.check_everything)
         self.settings_button.clicked.connect(self.open_settings)
         self.reads_button.clicked.connect(self.open_reads)
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.json_button.clicked.connect(lambda: self.export_json())
+        self.todo.go_to.connect(self.go_to)
         self.view.check_again.connect(self.check_one)
         self.view.declaration_toggled.connect(self.confirm_declaration)
+        self.view.settings_opened.connect(self._settings_opened.add)
+        self.view.settings_failed.connect(self._settings_failed)
+        self.view.acknowledge_requested.connect(self.ask_acknowledge)
         self.runner.started.connect(self._on_started)
         self.runner.result.connect(self._on_result)
         self.runner.finished.connect(self._on_finished)
@@ -146,7 +138,70 @@ class MainWindow(QMainWindow):
         self._clock.start(60_000)
         self.refresh_school_hours()
         self._set_tab_order()
-        self.resize(m * 60, m * 48)
+        m = self.fontMetrics().height()
+        fit_to_screen(self, QSize(m * 60, m * 48), cap=False)
+
+    def _build_header(self) -> QWidget:
+        """The top of the scrolling page: the headline, school hours, notices, progress, buttons, to-do list."""
+        header = QWidget()
+        body = QVBoxLayout(header)
+        body.setContentsMargins(0, 0, 0, 0)
+        self.summary = wrapping_label("Checking this laptop…", header)
+        self.summary.setFont(scaled_font(self.font(), 1.6, bold=True))
+        body.addWidget(self.summary)
+        self.school_hours = wrapping_label("", header)
+        body.addWidget(self.school_hours)
+        self.notice = wrapping_label("", header)
+        self.notice.setVisible(False)
+        body.addWidget(self.notice)
+        if self.session.warnings:
+            self.show_notice(self.session.warnings)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(header)
+        self.progress.setAccessibleName("Checks finished")
+        self.progress.setMaximum(len(self.model.check_ids()))
+        self.progress.setFormat("%v of %m checked")
+        self.progress_label = QLabel("", header)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label)
+        body.addLayout(progress_row)
+        bar = FlowLayout()
+        self.check_all = button("Check everything &again", "Check everything again", header)
+        self.settings_button = button("&Settings…", "Settings", header)
+        self.reads_button = button("What this app &reads", "What this app reads", header)
+        self.pdf_button = button("Save a &PDF report…", "Save a PDF report", header)
+        self.json_button = button("Save for s&upport (JSON)…", "Save the report for support, as JSON", header)
+        for b in (self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button):
+            bar.addWidget(b)
+        body.addLayout(bar)
+        self.todo = TodoList(self.model, header)
+        body.addWidget(self.todo)
+        self.checklist_heading = wrapping_label("Your checklist, point by point", header)
+        self.checklist_heading.setFont(scaled_font(self.font(), 1.3, bold=True))
+        body.addWidget(self.checklist_heading)
+        return header
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Device Check")
+        self.menu_actions: dict[str, QAction] = {}
+        for key, text, slot, keys in (
+            ("check", "Check everything again", self.check_everything, QKeySequence.StandardKey.Refresh),
+            ("settings", "Settings…", self.open_settings, QKeySequence.StandardKey.Preferences),
+            ("reads", "What this app reads", self.open_reads, None),
+            ("pdf", "Save a PDF report…", lambda: self.export_pdf(), QKeySequence.StandardKey.Print),
+            ("json", "Save for support (JSON)…", lambda: self.export_json(), None),
+            ("quit", "Quit Device Check", self.quit_app, "Ctrl+Q"),
+        ):
+            if key == "quit":
+                menu.addSeparator()
+            action = menu.addAction(text)
+            if keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.menu_actions[key] = action
+        self.menu_actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        for more in self.menuBar().findChildren(QAbstractButton):  # Qt's "more menus" arrow on a narrow window
+            more.setAccessibleName("More menus")
 
     # ---- running ----------------------------------------------------------------------------------
     def check_everything(self) -> None:
@@ -154,6 +209,18 @@ class MainWindow(QMainWindow):
 
     def check_one(self, check_id: str) -> None:
         self.runner.run((check_id,))
+
+    def recheck_social_apps(self, *_: object) -> None:
+        """After "Quit <app>" or when the monitor sees apps come or go: the social apps row checks again."""
+        if SOCIAL_APPS_CHECK in self.model.check_ids():
+            self.check_one(SOCIAL_APPS_CHECK)
+
+    def take_results(self, payload: tuple[list[CheckResult], object]) -> None:
+        """The tray monitor's daily check: the window shows the same results as the tray and notifications."""
+        for result in payload[0]:
+            if result.id not in self._running:
+                self.model.set_result(result)
+        self._update_progress()
 
     def _on_started(self, check_id: str) -> None:
         self._running[check_id] = self._running.get(check_id, 0) + 1
@@ -185,12 +252,14 @@ class MainWindow(QMainWindow):
         self.progress_label.setVisible(busy)
         self.progress_label.setText(f"{left} still to check" if left != 1 else "1 still to check")
         self.check_all.setEnabled(not self._running)
+        self.menu_actions["check"].setEnabled(not self._running)
         results = self.model.results()
         if busy:
             self.summary.setText(f"Checking this laptop… {left} of {total} still to go")
         else:
             self.summary.setText(self.session.summary_line(results))
         self.summary.setAccessibleDescription(self.summary.text())
+        self.todo.rebuild()
 
     def refresh_school_hours(self) -> None:
         self.school_hours.setText(school_hours_text(self.session))
@@ -201,8 +270,29 @@ class MainWindow(QMainWindow):
         self.notice.setText(" ".join(friendly_notice(line) for line in lines))
         self.notice.setToolTip("\n".join(lines))
         self.notice.setVisible(bool(lines))
+        self.notice_shown.emit(self.notice.text())
 
-    # ---- declarations and settings ------------------------------------------------------------------
+    # ---- going to a row, and coming back from the settings ------------------------------------------
+    def go_to(self, kind: str, ident: str) -> QWidget:
+        return self.view.go_to(kind, ident)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Back from the system settings: the rows whose settings were opened check again by themselves."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self._settings_opened:
+            for check_id in sorted(self._settings_opened):
+                self.check_one(check_id)
+            self._settings_opened.clear()
+
+    def _settings_failed(self, check_id: str) -> None:
+        self._settings_opened.discard(check_id)
+        title = self.model.check_index(check_id).data(Role.TITLE)
+        self.show_notice(
+            [f"This laptop could not open the settings for “{title}”. The steps to do it by hand are shown below."]
+        )
+        self.go_to("check", check_id)
+
+    # ---- declarations, acknowledgements and settings ------------------------------------------------
     def confirm_declaration(self, declaration_id: str, ticked: bool) -> None:
         try:
             self.session.confirm(declaration_id, ticked)
@@ -212,6 +302,35 @@ class MainWindow(QMainWindow):
             if state.spec.id == declaration_id:
                 self.model.set_declaration(state, self.session.now())
         self._update_progress()  # the headline counts the statements still to confirm
+
+    def ask_acknowledge(self, check_id: str) -> QDialog:
+        from desktop.acknowledge_dialog import END_MARK, AcknowledgeDialog
+
+        title = self.model.check_index(check_id).data(Role.TITLE)
+        current = self.session.acknowledged.get(check_id)
+        dialog = AcknowledgeDialog(title, self.session.profile.acknowledge_max_days, current, self.session.now(), self)
+        fit_to_screen(dialog)
+
+        def answered(code: int) -> None:
+            try:
+                if code == QDialog.DialogCode.Accepted.value:
+                    self.session.acknowledge(check_id, dialog.days.value(), dialog.note.text())
+                elif code == END_MARK:
+                    self.session.end_acknowledgement(check_id)
+                else:
+                    return
+            except OSError as exc:
+                self.show_notice([f"Your mark could not be saved ({exc.strerror or exc}). Please try again."])
+                return
+            self.model.set_acknowledgements(self.session.acknowledged, self.session.now())
+            self.todo.rebuild()
+            self.acknowledgements_changed.emit()
+
+        dialog.finished.connect(answered)
+        dialog.open()
+        return dialog
+
+    acknowledgements_changed = Signal()  # the tray helper stops (or starts) reminding about a check
 
     def open_settings(self) -> None:
         from desktop.settings_dialog import SettingsDialog
@@ -230,17 +349,43 @@ class MainWindow(QMainWindow):
         self.settings_changed.emit(settings)
         self.check_everything()  # opt-ins and school hours change what the checks say
 
+    def offer_welcome(self) -> QDialog:
+        """First run: a short welcome beside the window; the checks go on behind it."""
+        from desktop.welcome_dialog import WelcomeDialog
+
+        dialog = WelcomeDialog(self.session.profile, self.session.settings, self)
+        dialog.chosen.connect(self.apply_settings)
+        dialog.not_now.connect(lambda: self._keep_settings())
+        m = dialog.fontMetrics().height()
+        fit_to_screen(dialog, QSize(m * 32, m * 30))
+        self.welcome = dialog
+        dialog.show()
+        return dialog
+
+    def _keep_settings(self) -> None:
+        """ "Not now": the agency's usual settings, saved so the welcome is not asked again."""
+        try:
+            self.session.save_settings(self.session.settings)
+        except OSError as exc:
+            self.show_notice([f"Your settings could not be saved ({exc.strerror or exc})."])
+
     def open_reads(self) -> None:
         from desktop.reads_page import ReadsDialog
 
-        ReadsDialog(self.session.system.platform, self.session.checks, self).exec()
+        dialog = ReadsDialog(self.session.system.platform, self.session.checks, self)
+        fit_to_screen(dialog, dialog.size())
+        dialog.exec()
+
+    def quit_app(self) -> None:
+        self.quit_requested.emit()
+        QApplication.quit()
 
     # ---- export -------------------------------------------------------------------------------------
     def report(self) -> dict[str, object]:
         return self.session.report(self.model.results())
 
     def _default_name(self, suffix: str) -> str:
-        return f"device-check-{datetime.now():%Y-%m-%d}.{suffix}"
+        return str(documents_folder() / f"device-check-{datetime.now():%Y-%m-%d}.{suffix}")
 
     def export_pdf(self, path: str | None = None) -> str | None:
         if path is None:
@@ -248,12 +393,18 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         from desktop.pdf import write_pdf
+        from desktop.saved_dialog import SavedDialog
 
         try:
             write_pdf(self.report(), path)
         except OSError as exc:
             QMessageBox.warning(self, "Device Check", f"The report could not be saved to {path}: {exc.strerror or exc}")
             return None
+        saved = Path(path).resolve()
+        self.show_notice([f"Your report is saved as “{saved.name}” in {saved.parent}."])
+        self.saved_dialog = SavedDialog(saved, self.session.profile.agency, self.session.settings.candidate_name, self)
+        fit_to_screen(self.saved_dialog)
+        self.saved_dialog.open()  # not blocking: the window stays usable behind it
         return path
 
     def export_json(self, path: str | None = None) -> str | None:
@@ -263,8 +414,6 @@ class MainWindow(QMainWindow):
             )
         if not path:
             return None
-        from pathlib import Path
-
         from checks.atomic import atomic_write_text
 
         try:
@@ -272,9 +421,11 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, "Device Check", f"The report could not be saved to {path}: {exc.strerror or exc}")
             return None
+        saved = Path(path).resolve()
+        self.show_notice([f"The file for support is saved as “{saved.name}” in {saved.parent}."])
         return path
 
     def _set_tab_order(self) -> None:
-        order = [self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button, self.view]
+        order = [self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from checks.acknowledge import quiet_ids
 from checks.catalogue import CATALOGUE
 from checks.check import Check
 from checks.context import CheckContext
@@ -158,14 +159,17 @@ class Monitor(QObject):
         self._say_storage_warnings()
 
     def _notify_failures(self, payload: tuple[list[CheckResult], datetime]) -> None:
+        """Once per problem per day. The count is every check to fix, as the window and the tray say; the
+        list names only what is new today. A check marked "Talked to my consultant" is not brought up."""
         results, now = payload
         failing = {r.id: r for r in results if r.status is Status.FAIL}
-        fresh = self.memory.fresh(failure_keys(list(failing)), now.date())
+        quiet = quiet_ids(results, self.store.load_acknowledgements(), now)
+        fresh = self.memory.fresh(failure_keys([cid for cid in failing if cid not in quiet]), now.date())
         if not fresh:
             return
         titles = [failing[k.split(":", 1)[1]].title for k in fresh]
         body = "\n".join(f"• {t}" for t in titles)
-        count = "1 thing" if len(titles) == 1 else f"{len(titles)} things"
+        count = "1 thing" if len(failing) == 1 else f"{len(failing)} things"
         self.notifier.notify(
             "checks",
             f"Device Check: {count} to fix",

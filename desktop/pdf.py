@@ -12,7 +12,7 @@ from typing import Any
 from checks.model import IT_HELPER_HEADING, Status
 from checks.outcome import summary_line_from_counts
 from checks.policy import CLAUSE_HEADINGS, clauses
-from checks.report import not_live_mark
+from checks.report import not_live_mark, status_words
 from desktop.clauses import clauses_with_other
 from desktop.status_words import WORDS
 
@@ -117,7 +117,7 @@ def report_html(report: dict[str, Any]) -> str:
         if not rows and not drows:
             out.append("<p>Good practice: nothing to check here.</p>")
         for r in rows:
-            word = WORDS.get(Status(r.get("status", "unknown")), r.get("status"))
+            word = status_words(r) if r.get("acknowledged_until") else WORDS.get(Status(r.get("status", "unknown")))
             out.append(f"<p><b>[{_e(word)}]</b> <b>{_e(r.get('title'))}</b><br/>{_e(r.get('detail'))}</p>")
             steps = (r.get("fix") or {}).get("steps") or []
             if steps and r.get("status") in ("fail", "warn", "unknown", "error"):

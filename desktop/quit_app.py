@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,12 +20,17 @@ from checks.system import System
 
 def terminate_app(system: System, profile: Profile, app_name: str) -> int:
     """Politely ask every process of the app to end; returns how many were asked."""
+    return len(ask_to_end(system, profile, app_name))
+
+
+def ask_to_end(system: System, profile: Profile, app_name: str) -> list[Any]:
+    """Politely ask every process of the app to end; returns the psutil processes asked."""
     import psutil
 
     app = find_app(profile, app_name)
     if app is None:
-        return 0
-    asked = 0
+        return []
+    asked: list[Any] = []
     for info in app_processes(system.processes(), app, system.platform):
         try:
             proc = psutil.Process(info.pid)
@@ -39,16 +46,25 @@ def terminate_app(system: System, profile: Profile, app_name: str) -> int:
                 )
             else:
                 proc.terminate()
-            asked += 1
+            asked.append(proc)
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess, OSError, subprocess.TimeoutExpired):
             continue
     return asked
+
+
+def _still_running(proc: Any, psutil: Any) -> bool:
+    try:
+        return bool(proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return False
 
 
 class QuitAsker(QObject):
     """Shows 'Quit Discord?' (not modal to the whole desktop, never blocking the monitor); `done(app, asked)`."""
 
     done = Signal(str, int)
+    closed = Signal(str)  # the app's processes have ended (or had a fair while to): its row checks again
+    WAIT_SECONDS = 15  # an app may first ask about unsaved work; after this the row checks again anyway
 
     def __init__(self, system: System, profile: Profile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +100,23 @@ class QuitAsker(QObject):
         box = self.boxes.pop(app_name, None)
         if box is not None:
             box.deleteLater()
-        asked = 0
+        procs: list[Any] = []
         if result == QMessageBox.StandardButton.Yes.value:
-            asked = terminate_app(self.system, self.profile, app_name)
-        self.done.emit(app_name, asked)
+            procs = ask_to_end(self.system, self.profile, app_name)
+        self.done.emit(app_name, len(procs))
+        if procs:
+            threading.Thread(target=self._wait, args=(app_name, procs), name="quit-wait", daemon=True).start()
+
+    def _wait(self, app_name: str, procs: list[Any]) -> None:
+        import psutil
+
+        # Polled, not waited on: waiting would reap a process that is our own child (as in the tests).
+        pause = threading.Event()
+        for _ in range(int(self.WAIT_SECONDS / 0.2)):
+            if not any(_still_running(p, psutil) for p in procs):
+                break
+            pause.wait(0.2)
+        try:
+            self.closed.emit(app_name)  # queued to the GUI thread
+        except RuntimeError:  # the app is quitting: nobody to tell
+            pass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from checks.acknowledge import Acknowledgement, acknowledge
 from checks.catalogue import CATALOGUE
 from checks.check import Check
 from checks.context import CheckContext
@@ -31,6 +32,8 @@ class Session:
     warnings: list[str] = field(default_factory=list)
     checks: tuple[Check, ...] = CATALOGUE  # what the engine runs; tests pass stand-ins
     replay_of: str | None = None  # the snapshot file under `--replay`: the report says it is not this laptop
+    acknowledged: dict[str, Acknowledgement] = field(default_factory=dict)  # "Talked to my consultant" marks
+    first_run: bool = False  # no settings saved yet: the window offers the welcome
 
     @classmethod
     def open(
@@ -49,15 +52,20 @@ class Session:
 
             system = LiveSystem()
         store = SettingsStore(config_dir)
+        first_run = not store.settings_path.exists()
         settings = store.load_settings()
         confirmed = store.load_declarations()
+        acknowledged = store.load_acknowledgements()
         judged = getattr(system, "judged_with", None) if replay_of else None
         if judged is not None:  # a replay judges as the candidate's machine did (checks/snapshot_judged.py)
             profile = load_profile(profile_path) if profile_path else judged.profile()
-            settings, confirmed = judged.settings, dict(judged.confirmed)
+            settings, confirmed, acknowledged = judged.settings, dict(judged.confirmed), {}
         else:
             profile = load_profile(profile_path)
-        return cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks, replay_of)
+        session = cls(profile, system, store, settings, confirmed, at, list(store.warnings), checks, replay_of)
+        session.acknowledged = acknowledged
+        session.first_run = first_run and replay_of is None
+        return session
 
     def engine(self) -> Engine:
         return Engine(self.system, self.profile, self.settings, self.at, self.checks)
@@ -78,6 +86,19 @@ class Session:
         else:
             self.confirmed.pop(declaration_id, None)
         self.store.save_declarations(self.confirmed)
+
+    def acknowledge(self, check_id: str, days: int, note: str = "") -> Acknowledgement:
+        """Mark a failing required check "Talked to my consultant" for `days` (at most the profile's)."""
+        ack = acknowledge(check_id, self.now(), days, self.profile.acknowledge_max_days, note)
+        marks = {**self.acknowledged, check_id: ack}
+        self.store.save_acknowledgements(marks)
+        self.acknowledged = marks
+        return ack
+
+    def end_acknowledgement(self, check_id: str) -> None:
+        marks = {k: v for k, v in self.acknowledged.items() if k != check_id}
+        self.store.save_acknowledgements(marks)
+        self.acknowledged = marks
 
     def save_settings(self, settings: UserSettings) -> None:
         self.store.save_settings(settings)
@@ -109,4 +130,5 @@ class Session:
             ctx.now,
             candidate=self.settings.candidate_name,
             run=self.run_info(),
+            acknowledged=self.acknowledged,
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
@@ -29,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from checks.profile import DAYS, Profile
 from checks.settings import UserSettings, clean_name
+from desktop.fit_screen import fit_to_screen, scrolling_page
+from desktop.flow_layout import FlowLayout
 from desktop.widgets_common import button, wrapping_label
 
 DAY_NAMES = {
@@ -86,26 +86,22 @@ class SettingsDialog(QDialog):
         self.setAccessibleName("Settings")
         self.profile, self.original = profile, settings
         self.today = today or date.today()
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        page = QWidget(scroll)
-        column = QVBoxLayout(page)
+        column, outer = scrolling_page(self)  # the sections scroll; Save and Cancel stay in view below them
         column.addWidget(self._name_box(settings))
         column.addWidget(self._hours_box(settings))
         column.addWidget(self._holidays_box(settings))
         column.addWidget(self._checks_box(settings))
         column.addStretch(1)
-        scroll.setWidget(page)
-        outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save settings")
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setDefault(True)  # Return saves, from any field that does not use Return itself
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel without saving")
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         m = self.fontMetrics().height()
-        self.resize(m * 42, m * 58)
+        fit_to_screen(self, QSize(m * 42, m * 58))
 
     # ---- sections ---------------------------------------------------------------------------------
     def _name_box(self, settings: UserSettings) -> QGroupBox:
@@ -184,7 +180,7 @@ class SettingsDialog(QDialog):
         for start, end in settings.holidays:
             self._add_holiday_item(start, end)
         column.addWidget(self.holidays)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a narrow screen rather than scrolling sideways
         self.hol_start, self.hol_end = QDateEdit(box), QDateEdit(box)
         for edit, word in ((self.hol_start, "First day off"), (self.hol_end, "Last day off")):
             edit.setCalendarPopup(True)
@@ -201,7 +197,6 @@ class SettingsDialog(QDialog):
         row.addWidget(self.hol_end)
         row.addWidget(self.add_holiday)
         row.addWidget(self.remove_holiday)
-        row.addStretch(1)
         column.addLayout(row)
         return box
 
@@ -224,8 +219,8 @@ class SettingsDialog(QDialog):
         self.monitoring.setChecked(settings.monitoring)
         column.addWidget(self.monitoring)
         column.addWidget(wrapping_label(MONITOR_EXPLAINED, box))
-        self.start_at_login = QCheckBox("Start Device Check when I &log in", box)
-        self.start_at_login.setAccessibleName("Start Device Check when I log in")
+        self.start_at_login = QCheckBox("Start Device Check when I si&gn in", box)
+        self.start_at_login.setAccessibleName("Start Device Check when I sign in")
         self.start_at_login.setChecked(settings.start_at_login)
         column.addWidget(self.start_at_login)
         return box

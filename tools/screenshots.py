@@ -15,6 +15,11 @@ that snapshot (as support would with --replay) and saves what the X server shows
   settings.png               the settings dialog
   report-page1.png           page 1 of the PDF report of the "to fix" run (pdftoppm -png -r 60)
 
+    python tools/screenshots.py --sizes [--out docs/screens]
+
+makes the "to fix" window, Settings and the first-run welcome at their own sizes on Xvfb screens of
+1024×600 and 1366×768, at scale 1 and QT_SCALE_FACTOR=2 (screens/<width>x<height>-x<scale>-*.png).
+
 Nothing of the machine's own settings is read or changed: HOME, XDG_* and the bus are temporary."""
 
 from __future__ import annotations
@@ -149,7 +154,7 @@ def as_a_protected_laptop(path: Path) -> Path:
     return path
 
 
-def shoot(out: Path, work: Path) -> None:
+def shoot(out: Path, work: Path, size_shot: Path | None = None, label: str = "") -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -167,7 +172,7 @@ def shoot(out: Path, work: Path) -> None:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def open_window(snapshot: Path, config: Path) -> MainWindow:
+    def open_window(snapshot: Path, config: Path, resize: bool = True) -> MainWindow:
         system = load_snapshot(str(snapshot))
         taken = system.now()
         at = datetime(taken.year, taken.month, taken.day, 10, 30, tzinfo=taken.tzinfo)  # a school morning
@@ -176,7 +181,8 @@ def shoot(out: Path, work: Path) -> None:
             session.confirm(did, True)
         window = MainWindow(session)
         m = window.fontMetrics().height()
-        window.resize(m * 62, m * 70)
+        if resize:  # the docs' large pictures; otherwise the size the window picks for the screen
+            window.resize(m * 62, m * 70)
         window.show()
         loop = QEventLoop()
         window.run_finished.connect(lambda _results: loop.quit())
@@ -185,6 +191,23 @@ def shoot(out: Path, work: Path) -> None:
         loop.exec()
         wait(400)  # let the last rows paint before reading the screen back
         return window
+
+    if size_shot is not None:  # one screen size: the window, Settings and the welcome as they open there
+        window = open_window(size_shot, work / "config-size", resize=False)
+        save_screenshot(window, str(out / f"{label}-main.png"))
+        dialog = SettingsDialog(window.session.profile, window.session.settings, window)
+        dialog.show()
+        wait(400)
+        save_screenshot(dialog, str(out / f"{label}-settings.png"))
+        dialog.close()
+        welcome = window.offer_welcome()
+        wait(400)
+        save_screenshot(welcome, str(out / f"{label}-welcome.png"))
+        print(
+            f"{out}/{label}-*.png: window {window.width()}x{window.height()}, settings {dialog.width()}x"
+            f"{dialog.height()}, welcome {welcome.width()}x{welcome.height()}"
+        )
+        return
 
     for state, name in (("to-fix", "main-window-to-fix.png"), ("all-clear", "main-window-all-clear.png")):
         snap = record(
@@ -231,11 +254,38 @@ def shoot(out: Path, work: Path) -> None:
     app.processEvents()
 
 
+SCREENS = ((1024, 600), (1366, 768))
+
+
+def shoot_sizes(out: Path) -> int:
+    """Record the "to fix" state once, then open it on an Xvfb screen of each size, at scale 1 and 2."""
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dc-sizes-") as tmp:
+        snap = record(Path(tmp) / "home", STATES["to-fix"], Path(tmp) / "to-fix.json", running=("Discord",))
+        without_other_test_runs(snap)
+        for width, height in SCREENS:
+            for scale in ("1", "2"):
+                env = dict(os.environ, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=scale)
+                env.pop("DISPLAY", None)
+                label = f"{width}x{height}-x{scale}"
+                screen = f"-screen 0 {width}x{height}x24"
+                command = [sys.executable, __file__, "--out", str(out), "--size-shot", str(snap), "--label", label]
+                code = subprocess.call(["xvfb-run", "-a", "-s", screen, *command], env=env)
+                if code:
+                    return code
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Make docs/ screenshots from real engine runs under Xvfb.")
     parser.add_argument("--out", default=str(ROOT / "docs"))
     parser.add_argument("--keep", metavar="DIR", help="also keep the recorded snapshots here")
+    parser.add_argument("--sizes", action="store_true", help="the window and dialogs on small screens")
+    parser.add_argument("--size-shot", metavar="SNAPSHOT", help=argparse.SUPPRESS)
+    parser.add_argument("--label", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sizes:
+        return shoot_sizes(Path(args.out if args.out != str(ROOT / "docs") else ROOT / "docs" / "screens"))
     if not os.environ.get("DISPLAY"):
         for tool in ("xvfb-run", "dbus-daemon", "gsettings", "gdbus", "gnome-keyring-daemon", "pdftoppm"):
             if not shutil.which(tool):
@@ -246,7 +296,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="dc-shots-") as tmp:
         os.environ["DEVICECHECK_CONFIG_DIR"] = str(Path(tmp) / "config")
-        shoot(out, Path(tmp))
+        shoot(out, Path(tmp), Path(args.size_shot) if args.size_shot else None, args.label)
         if args.keep:
             Path(args.keep).mkdir(parents=True, exist_ok=True)
             for snap in Path(tmp).glob("*.json"):

@@ -100,3 +100,32 @@ def test_a_new_failure_is_said_once_a_day(qtbot, profile, tmp_path):
     next_day = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
     monitor.checked.emit(([result("screen-lock", Status.FAIL)], next_day))
     assert len(shown.shown) == 3
+
+
+def test_after_quit_the_asker_says_the_app_has_closed(qtbot, profile, discord):
+    """The window's social apps row listens for this to check again by itself."""
+    asker = QuitAsker(LiveSystem(), profile)
+    box = asker.ask("Discord")
+    with qtbot.waitSignal(asker.closed, timeout=20000) as closed:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert closed.args == ["Discord"] and discord.poll() is not None
+
+
+def test_an_acknowledged_failure_is_not_brought_up(qtbot, profile, tmp_path):
+    from checks.acknowledge import acknowledge
+
+    shown = Collected()
+    store = SettingsStore(tmp_path / "cfg")
+    morning = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    store.save_acknowledgements({"disk-encryption": acknowledge("disk-encryption", morning, 7, 7)})
+    monitor = Monitor(LiveSystem(), profile, store, shown, NotifyMemory.load(tmp_path / "monitor.json"))
+
+    def failing(cid: str) -> CheckResult:
+        return CheckResult(cid, Status.FAIL, Severity.REQUIRED, 2, f"title of {cid}", "", {}, None, 1)
+
+    monitor.checked.emit(([failing("disk-encryption")], morning))
+    assert shown.shown == []  # the only failure is acknowledged: no reminder
+    monitor.checked.emit(([failing("disk-encryption"), failing("screen-lock")], morning))
+    # The count is every check to fix, as the window says; the list names only the new, unacknowledged one.
+    assert shown.shown[-1][1] == "Device Check: 2 things to fix"
+    assert "title of screen-lock" in shown.shown[-1][2] and "disk-encryption" not in shown.shown[-1][2]

@@ -1,0 +1,90 @@
+"""'What to do now', at the top of the window: what needs the candidate, in order — things to fix, required
+checks that can't tell, then statements to confirm. Each line is a button that takes the candidate to its
+row in the checklist below (the window scrolls there and puts the keyboard focus on it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.checklist_model import ChecklistModel, TodoEntry
+from desktop.widgets_common import scaled_font, wrapping_label
+
+NOTHING_LEFT = "Nothing to do: every check is fine and every statement is confirmed."
+STILL_CHECKING = "Still checking this laptop. What needs you will appear here."
+
+
+class TodoButton(QPushButton):
+    """A flat, left-aligned line that shortens its words with "…" on a narrow window instead of widening the
+    page; the full words are its accessible name and tooltip."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("text-align: left; padding: 2px 6px;")
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.fontMetrics().averageCharWidth() * 12, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        room = event.size().width() - self.fontMetrics().averageCharWidth() * 3
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room))
+        super().resizeEvent(event)
+
+
+class TodoList(QFrame):
+    go_to = Signal(str, str)  # kind ("check" or "declaration"), id
+
+    def __init__(self, model: ChecklistModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setObjectName("todoList")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("What to do now")
+        self.column = QVBoxLayout(self)
+        self.heading = wrapping_label("What to do now", self)
+        self.heading.setFont(scaled_font(self.font(), 1.2, bold=True))
+        self.column.addWidget(self.heading)
+        self.empty = wrapping_label(STILL_CHECKING, self)
+        self.column.addWidget(self.empty)
+        self.buttons: list[QPushButton] = []
+        self.entries: list[TodoEntry] = []
+        self._soon = QTimer(self)  # many rows change at once during a run: rebuild once, after them
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(self.rebuild)
+        model.dataChanged.connect(lambda *_: self._soon.start(0))
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        entries = self.model.todo()
+        if entries == self.entries and self.buttons:
+            return
+        focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), None)
+        for b in self.buttons:
+            b.deleteLater()
+        self.buttons = []
+        self.entries = entries
+        for entry in entries:
+            b = TodoButton(f"{entry.word}: {entry.title}", self)
+            b.setAccessibleName(f"{entry.word}: {entry.title}")
+            b.setAccessibleDescription("Go to this row in the checklist")
+            b.clicked.connect(lambda _=False, e=entry: self.go_to.emit(e.kind, e.id))
+            self.column.addWidget(b)
+            self.buttons.append(b)
+        pending = bool(self.model.pending())
+        self.empty.setText(STILL_CHECKING if pending and not entries else NOTHING_LEFT)
+        self.empty.setVisible(not entries)
+        previous: QWidget = self
+        for b in self.buttons:  # made after the checklist's rows: put them back in reading order for Tab
+            QWidget.setTabOrder(previous, b)
+            previous = b
+        if focused is not None and self.buttons:
+            self.buttons[min(focused, len(self.buttons) - 1)].setFocus()
