@@ -25,9 +25,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from checks.cli import PROFILE_HELP, TRAY_HELP
+
     p = _Parser(prog="devicecheck", description="Opens Device Check.")
-    p.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
-    p.add_argument("--tray", action="store_true", help="start in the tray (what the login item runs)")
+    p.add_argument("--profile", metavar="FILE", help=PROFILE_HELP)
+    p.add_argument("--tray", action="store_true", help=TRAY_HELP)
     # For support and for the screenshots: show what a snapshot recorded, judged at a given time.
     p.add_argument("--replay", metavar="SNAPSHOT", help=argparse.SUPPRESS)
     p.add_argument("--at", metavar="ISO-TIME", help=argparse.SUPPRESS)
