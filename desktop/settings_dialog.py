@@ -224,8 +224,8 @@ class SettingsDialog(QDialog):
         self.monitoring.setChecked(settings.monitoring)
         column.addWidget(self.monitoring)
         column.addWidget(wrapping_label(MONITOR_EXPLAINED, box))
-        self.start_at_login = QCheckBox("Start Device Check when I &log in", box)
-        self.start_at_login.setAccessibleName("Start Device Check when I log in")
+        self.start_at_login = QCheckBox("Start Device Check &when I sign in", box)
+        self.start_at_login.setAccessibleName("Start Device Check when I sign in")
         self.start_at_login.setChecked(settings.start_at_login)
         column.addWidget(self.start_at_login)
         return box
