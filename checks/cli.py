@@ -27,6 +27,10 @@ class UsageError(ValueError):
     pass
 
 
+PROFILE_HELP = "an agency profile (TOML)"
+TRAY_HELP = "start in the tray, without the window (what starts when you sign in)"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, like every other bad input
         raise UsageError(f"{self.prog}: {message}")
@@ -34,10 +38,15 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="devicecheck", description="Checks this laptop against your agency's Social Networking Policy."
+        prog="devicecheck",
+        description="Checks this laptop against your agency's Social Networking Policy.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,  # keeps the epilog's one line per command
     )
     parser.add_argument("--version", action="version", version=f"devicecheck {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    # The window's own options (desktop/app.py reads them): listed here too, so --help names every option.
+    parser.add_argument("--profile", metavar="FILE", help=PROFILE_HELP)
+    parser.add_argument("--tray", action="store_true", help=TRAY_HELP)
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="{check,snapshot}")
     check = sub.add_parser("check", help="check this laptop and print the checklist")
     check.add_argument("--json", action="store_true", help="print the JSON report")
     check.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
@@ -51,7 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("-o", "--output", metavar="FILE", help="write here (default: print it)")
     snap.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
     snap.add_argument("--config-dir", metavar="DIR", help=argparse.SUPPRESS)
+    # Each command's own options under the main --help, from the same parsers, so the list cannot drift.
+    parser.epilog = "Without a command, devicecheck opens its window (with --profile and --tray above).\n\n" + (
+        "\n\n".join(_options_in_words(name, command) for name, command in sub.choices.items())
+    )
     return parser
+
+
+def _options_in_words(name: str, command: argparse.ArgumentParser) -> str:
+    lines = [f"devicecheck {name} options:"]
+    for action in command._actions:
+        if action.help == argparse.SUPPRESS or not action.option_strings or action.option_strings == ["-h", "--help"]:
+            continue
+        flags = ", ".join(action.option_strings) + (f" {action.metavar}" if action.metavar else "")
+        lines.append(f"  {flags:<22} {action.help}")
+    return "\n".join(lines)
 
 
 def quoted(value: str, limit: int = 200) -> str:

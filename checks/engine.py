@@ -12,7 +12,7 @@ import queue
 import threading
 import time as _time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from checks.bounded import NotARegularFile, TooBig
@@ -151,6 +151,9 @@ class Engine:
         if status is Status.FAIL and severity is Severity.RECOMMENDED:
             status = Status.WARN
         needs_fix = status in (Status.FAIL, Status.WARN, Status.UNKNOWN)
+        fix = check.fix_for(platform, verdict.fix_key) if needs_fix else None
+        if fix is not None and verdict.it_helper:
+            fix = replace(fix, it_helper=(*verdict.it_helper, *fix.it_helper))
         return CheckResult(
             id=check.id,
             status=status,
@@ -159,6 +162,6 @@ class Engine:
             title=check.titles.for_status(status),
             detail=verdict.detail,
             evidence=verdict.evidence,
-            fix=check.fix_for(platform, verdict.fix_key) if needs_fix else None,
+            fix=fix,
             duration_ms=int(seconds * 1000),
         )

@@ -29,6 +29,10 @@ STATUS_WORDS = {
 
 # The heading over a fix's technical part, the same in the window, the PDF and the text checklist.
 IT_HELPER_HEADING = "For an IT helper"
+# Said by every fix that means reinstalling or wiping: the candidate's laptop and work are at stake.
+TALK_TO_CONSULTANT = "Talk to your consultant before you do this."
+# Points a candidate at the technical part when a step cannot be done without a command or a file.
+SEE_IT_HELPER = f'The steps are under "{IT_HELPER_HEADING}" below: ask one, or follow them if you are comfortable.'
 
 STATUS_ORDER = [Status.PASS, Status.FAIL, Status.WARN, Status.UNKNOWN, Status.ERROR, Status.SKIPPED]
 
@@ -67,14 +71,17 @@ class Verdict:
     detail: str
     evidence: dict[str, Any] = field(default_factory=dict)
     fix_key: str = ""
+    # What was found that only an IT helper needs (a file that sets it, a program's option): put before the
+    # fix's own IT-helper lines, so the detail the candidate reads stays in plain words.
+    it_helper: tuple[str, ...] = ()
 
     @classmethod
     def passed(cls, detail: str, **evidence: Any) -> Verdict:
         return cls(Status.PASS, detail, dict(evidence))
 
     @classmethod
-    def failed(cls, detail: str, *, fix_key: str = "", **evidence: Any) -> Verdict:
-        return cls(Status.FAIL, detail, dict(evidence), fix_key)
+    def failed(cls, detail: str, *, fix_key: str = "", it_helper: tuple[str, ...] = (), **evidence: Any) -> Verdict:
+        return cls(Status.FAIL, detail, dict(evidence), fix_key, it_helper)
 
     @classmethod
     def unknown(cls, detail: str, *, fix_key: str = "", **evidence: Any) -> Verdict:

@@ -85,7 +85,8 @@ WRITES = (
         ("{log}/devicecheck.log", "{log}/devicecheck.log.*", "{log}"),
     ),
     Write(
-        "a start-at-login entry (devicecheck.desktop, a login item or a Run value), only if you turn it on",
+        "an entry that starts it when you sign in (devicecheck.desktop, a Mac 'Login Items' entry or a Run value),"
+        " only if you turn it on",
         "so the tray starts when you sign in",
         ("{autostart}/devicecheck.desktop",),
     ),

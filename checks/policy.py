@@ -7,9 +7,25 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from checks.paths import resource
-from checks.profile import DeclarationSpec
+from checks.profile import DeclarationSpec, Profile
+from checks.profile_policy import Clause, PolicyText, policy_from_text
 
-# A short heading for each clause, for the checklist's group titles. The full text comes from the policy.
+__all__ = [
+    "BUILT_IN",
+    "CLAUSE_HEADINGS",
+    "Clause",
+    "DeclarationState",
+    "PolicyText",
+    "builtin_policy",
+    "clause",
+    "clauses",
+    "declaration_states",
+    "policy_for",
+    "policy_from_report",
+    "policy_json",
+]
+
+# A short heading for each clause of the built-in policy, for the checklist's group titles.
 CLAUSE_HEADINGS = {
     1: "No social media in the school day",
     2: "Protect your devices with a PIN",
@@ -27,25 +43,52 @@ CLAUSE_HEADINGS = {
     14: "Respect copyright",
     15: "Tell your consultant about harmful material",
 }
-
-
-@dataclass(frozen=True)
-class Clause:
-    number: int
-    heading: str
-    text: str
+BUILT_IN = "built-in"
 
 
 @lru_cache(maxsize=1)
-def clauses() -> tuple[Clause, ...]:
-    """Every bullet of the policy text, in order, numbered from 1."""
+def builtin_policy() -> PolicyText:
+    """The policy shipped with Device Check, used when the profile gives none. It names no agency: any agency's
+    candidate may read it under their own agency's banner."""
     text = resource("policy", "social-networking-policy.txt").read_text(encoding="utf-8")
-    bullets = [line[2:].strip() for line in text.splitlines() if line.startswith("- ")]
-    return tuple(Clause(i, CLAUSE_HEADINGS.get(i, f"Clause {i}"), body) for i, body in enumerate(bullets, start=1))
+    return policy_from_text(text, [CLAUSE_HEADINGS[n] for n in sorted(CLAUSE_HEADINGS)], "", BUILT_IN)
 
 
-def clause(number: int) -> Clause | None:
-    return next((c for c in clauses() if c.number == number), None)
+def policy_for(profile: Profile | None) -> PolicyText:
+    """The policy in use: the profile's own, or the built-in one."""
+    return profile.policy if profile is not None and profile.policy is not None else builtin_policy()
+
+
+def clauses(policy: PolicyText | None = None) -> tuple[Clause, ...]:
+    """Every clause of `policy` (the built-in one when None), in order."""
+    return (policy or builtin_policy()).clauses
+
+
+def clause(number: int, policy: PolicyText | None = None) -> Clause | None:
+    return next((c for c in clauses(policy) if c.number == number), None)
+
+
+def policy_json(policy: PolicyText, url: str = "") -> dict[str, object]:
+    """The policy as a report carries it, so the text checklist and the PDF show the agency's own words."""
+    return {
+        "title": policy.title,
+        "source": "built-in" if policy.source == BUILT_IN else "agency",
+        "url": url or None,
+        "clauses": [{"number": c.number, "title": c.heading, "text": c.text} for c in policy.clauses],
+    }
+
+
+def policy_from_report(report: dict[str, object]) -> PolicyText:
+    """The policy a report was made with; a report made before reports carried it used the built-in one."""
+    data = report.get("policy")
+    if not isinstance(data, dict) or not isinstance(data.get("clauses"), list):
+        return builtin_policy()
+    found = tuple(
+        Clause(int(c["number"]), str(c.get("title") or f"Clause {c['number']}"), str(c.get("text") or ""))
+        for c in data["clauses"]
+        if isinstance(c, dict) and isinstance(c.get("number"), int)
+    )
+    return PolicyText(str(data.get("title") or ""), found, str(data.get("source") or "")) if found else builtin_policy()
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checks.bounded import SMALL_FILE_BYTES, FileError, read_named_text
 from checks.model import Severity
 from checks.paths import resource
+
+if TYPE_CHECKING:
+    from checks.profile_policy import PolicyText
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 OSES = ("windows", "darwin", "linux")
@@ -102,6 +105,7 @@ class Profile:
     source: str = "default"
     report_valid_days: int = 30  # [report] valid_days: how long a report stands, at most
     acknowledge_max_days: int = 7  # [acknowledge] max_days: how long "Talked to my consultant" lasts, at most
+    policy: PolicyText | None = None  # None: the built-in policy (resources/policy/) is the one in use
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -181,6 +185,13 @@ def _min_versions(v: Any) -> str | None:
     return None
 
 
+def _web_address(v: Any) -> str | None:
+    # Opened by the system's browser when the candidate asks: only a web page, never a file or a program.
+    if isinstance(v, str) and (not v or re.fullmatch(r"https?://[^\s<>\"]{1,2000}", v)):
+        return None
+    return 'must be a web address like "https://example.org/policy"'
+
+
 def _controls(v: Any) -> str | None:
     if isinstance(v, list) and all(isinstance(c, str) and c in CYBER_ESSENTIALS_CONTROLS for c in v):
         return None
@@ -194,7 +205,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "consultant_name": _str,
         "consultant_phone": _str,
         "consultant_email": _str,
-        "policy_url": _str,
+        "policy_url": _web_address,
         "accent_colour": _colour,
         "logo": _str,
     },
@@ -296,7 +307,7 @@ APP_KEYS: dict[str, Rule | SubTable] = {
 
 def validate(data: dict[str, Any], path: str) -> None:
     """Raise ProfileError for the first unknown key or bad value."""
-    allowed_top = set(SCHEMA) | {"checks", "social_apps", "declarations"}
+    allowed_top = set(SCHEMA) | {"checks", "social_apps", "declarations", "policy"}
     for top, value in data.items():
         if top not in allowed_top:
             raise _fail(path, top, f"unknown section; allowed: {', '.join(sorted(allowed_top))}")
@@ -313,6 +324,10 @@ def validate(data: dict[str, Any], path: str) -> None:
         if not _ID.fullmatch(did):
             raise _fail(path, f"[declarations.{did}]", "must be a table with a lower-case id")
         _check_table(path, f"[declarations.{did}]", conf, DECLARATION_KEYS, "a table with a lower-case id")
+    if "policy" in data:
+        from checks.profile_policy import validate_policy  # here: it builds on this module's helpers
+
+        validate_policy(data["policy"], path)
     apps = data.get("social_apps", [])
     if not isinstance(apps, list):
         raise _fail(path, "social_apps", "must be written as [[social_apps]] tables")
@@ -340,7 +355,9 @@ def read_toml(path: Path) -> dict[str, Any]:
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
     for key, value in override.items():
-        if key == "social_apps":
+        if key == "policy":  # a policy is the agency's whole text: a later profile's replaces it, never mixes
+            out[key] = value
+        elif key == "social_apps":
             apps = {a["name"].lower(): a for a in out.get("social_apps", [])}
             for app in value:
                 apps[app["name"].lower()] = app
@@ -364,11 +381,19 @@ def baked_profile_path() -> Path | None:
 
 def load_profile(path: str | Path | None = None) -> Profile:
     """The default profile, then the installer's baked-in one, then `path` if given."""
+    from checks.profile_policy import read_policy_file
+
     data = read_toml(default_profile_path())
     source = "default"
     for layer in (baked_profile_path(), Path(path) if path else None):
         if layer is not None:
-            data = merge(data, read_toml(layer))
+            layer_data = read_toml(layer)
+            policy = layer_data.get("policy")
+            if isinstance(policy, dict):
+                layer_data["policy"] = (
+                    read_policy_file(policy, layer) if "file" in policy else {**policy, "source": str(layer)}
+                )
+            data = merge(data, layer_data)
             source = str(layer)
     return build_profile(data, source)
 
@@ -406,6 +431,10 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         for did, d in (data.get("declarations") or {}).items()
     )
     updates = data.get("updates", {})
+    from checks.profile_policy import check_clause_numbers, policy_text
+
+    policy = policy_text(data)
+    check_clause_numbers(policy, checks, decls, source)
     return Profile(
         agency=Agency(**data.get("agency", {})),
         school_hours=SchoolHours(
@@ -423,5 +452,6 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
         source=source,
         report_valid_days=int(data.get("report", {}).get("valid_days", 30)),
         acknowledge_max_days=int(data.get("acknowledge", {}).get("max_days", 7)),
+        policy=policy,
         raw=data,
     )

@@ -16,7 +16,7 @@ from checks.facts import Platform
 from checks.model import IT_HELPER_HEADING, STATUS_ORDER, STATUS_WORDS, CheckResult, Status
 from checks.outcome import outcome_from_counts, summary_counts, summary_line_from_counts
 from checks.outcome import summary_line as outcome_line
-from checks.policy import DeclarationState, clauses
+from checks.policy import DeclarationState, clauses, policy_for, policy_from_report, policy_json
 from checks.profile import Profile
 from checks.schoolhours import SchoolDay
 from checks.textsafe import shown_tree
@@ -121,6 +121,7 @@ def build_report(
         "results": [result_json(r, acknowledged or {}, now) for r in results],
         "declarations": [d.to_json(now) for d in declarations],
         "cyber_essentials": cyber_essentials_section(results, declarations, profile, now),
+        "policy": policy_json(policy_for(profile), agency.policy_url),
     }
 
 
@@ -208,7 +209,7 @@ def render_text(report: dict[str, Any]) -> str:
     decls: dict[int, list[dict[str, Any]]] = {}
     for d in report["declarations"]:
         decls.setdefault(d["clause"], []).append(d)
-    for c in clauses():
+    for c in clauses(policy_from_report(report)):
         rows = by_clause.get(c.number, [])
         drows = decls.get(c.number, [])
         if not rows and not drows:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:  # Qt is imported inside run_app, after the timing starts
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
 _T0 = time.monotonic()  # as early as this module is imported; the process start is added below
 
@@ -25,9 +25,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from checks.cli import PROFILE_HELP, TRAY_HELP
+
     p = _Parser(prog="devicecheck", description="Opens Device Check.")
-    p.add_argument("--profile", metavar="FILE", help="an agency profile (TOML)")
-    p.add_argument("--tray", action="store_true", help="start in the tray (what the login item runs)")
+    p.add_argument("--profile", metavar="FILE", help=PROFILE_HELP)
+    p.add_argument("--tray", action="store_true", help=TRAY_HELP)
     # For support and for the screenshots: show what a snapshot recorded, judged at a given time.
     p.add_argument("--replay", metavar="SNAPSHOT", help=argparse.SUPPRESS)
     p.add_argument("--at", metavar="ISO-TIME", help=argparse.SUPPRESS)
@@ -87,6 +89,25 @@ def gui_application() -> QApplication:
     return existing
 
 
+BAD_PROFILE_WORDS = "This copy of Device Check has a problem with its agency settings. Please tell your agency."
+
+
+def cannot_start_box(exc: Exception) -> QMessageBox:
+    """What the candidate sees when Device Check cannot start: a bad agency profile is the agency's to mend,
+    so it gets a plain sentence, with the one technical line under "Show Details..." for whoever mends it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from checks.profile import ProfileError
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "Device Check", "", QMessageBox.StandardButton.Close)
+    if isinstance(exc, ProfileError):
+        box.setText(BAD_PROFILE_WORDS)
+        box.setDetailedText(str(exc))
+    else:  # a snapshot given by a support person: they read the line themselves
+        box.setText(f"Device Check cannot start:\n{exc}")
+    return box
+
+
 def run_app(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -94,7 +115,7 @@ def run_app(argv: list[str]) -> int:
         return int(exc.code or 0)
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from checks.profile import ProfileError
     from checks.snapshot import SnapshotError
@@ -130,7 +151,7 @@ def run_app(argv: list[str]) -> int:
     except (ProfileError, SnapshotError) as exc:
         print(f"devicecheck: {exc}", file=sys.stderr)
         if QApplication.platformName() not in ("offscreen", "minimal"):  # someone is there to read it
-            QMessageBox.critical(None, "Device Check", f"Device Check cannot start:\n{exc}")
+            cannot_start_box(exc).exec()
         return 2
     for warning in session.warnings:
         print(f"devicecheck: warning: {warning}", file=sys.stderr)

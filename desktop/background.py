@@ -153,7 +153,9 @@ class Background(QObject):
             try:
                 autostart.apply(settings.start_at_login)
             except OSError as exc:
-                self.notice.emit(f"Device Check could not change its start-at-login setting ({exc.strerror or exc}).")
+                self.notice.emit(
+                    f"Device Check could not change its start-when-you-sign-in setting ({exc.strerror or exc})."
+                )
             self._start_at_login = settings.start_at_login
         self.update_close_behaviour(settings)
         self.monitor.replan()

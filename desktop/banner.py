@@ -3,14 +3,17 @@ whichever of black or white reads better on it (WCAG contrast)."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPixmap
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from checks.profile import Profile
 from desktop.widgets_common import scaled_font, wrapping_label
+
+READ_POLICY = "Read the full policy"
 
 
 def _luminance(colour: QColor) -> float:
@@ -84,5 +87,27 @@ class AgencyBanner(QFrame):
         self.contact_label = wrapping_label(consultant_line(profile), self)
         self.contact_label.setVisible(bool(self.contact_label.text()))
         text.addWidget(self.contact_label)
+        self.policy_link = self._policy_link(profile.agency.policy_url)
+        text.addWidget(self.policy_link)
         row.addLayout(text, 1)
         self.setAccessibleName("Agency banner")
+
+    def _policy_link(self, url: str) -> QLabel:
+        """ "Read the full policy": the agency's page, opened by the system's browser (no network code here).
+        The profile only lets a web address through ([agency] policy_url)."""
+        colour = self.text_colour.name()
+        link = QLabel(f'<a href="{html.escape(url, quote=True)}" style="color:{colour}">{READ_POLICY}</a>', self)
+        link.setTextFormat(Qt.TextFormat.RichText)
+        link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        link.setOpenExternalLinks(False)  # opened below, so a test can see which address and nothing else opens
+        link.linkActivated.connect(self.open_policy)
+        link.setAccessibleDescription(f"Opens {url} in your web browser")
+        link.setToolTip(url)
+        link.setVisible(bool(url))
+        self.policy_url = url
+        return link
+
+    def open_policy(self, url: str = "") -> bool:
+        return bool(QDesktopServices.openUrl(QUrl(url or self.policy_url)))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from checks.acknowledge import Acknowledgement, active_until, until_words
 from checks.check import Check
 from checks.model import CheckResult, Severity, Status
-from checks.policy import Clause, DeclarationState, clauses
+from checks.policy import Clause, DeclarationState, PolicyText, clauses
 from desktop.clauses import OTHER, clauses_with_other
 from desktop.status_words import status_word
 
@@ -56,7 +56,12 @@ PENDING_WORD = "Checking…"
 
 class ChecklistModel(QStandardItemModel):
     def __init__(
-        self, specs: list[Check], declarations: list[DeclarationState], now: datetime, parent: QObject | None = None
+        self,
+        specs: list[Check],
+        declarations: list[DeclarationState],
+        now: datetime,
+        parent: QObject | None = None,
+        policy: PolicyText | None = None,  # the agency's own (checks.policy.policy_for); None: the built-in one
     ) -> None:
         super().__init__(parent)
         self._acknowledged: Mapping[str, Acknowledgement] = {}
@@ -68,11 +73,11 @@ class ChecklistModel(QStandardItemModel):
         for spec in specs:
             by_clause_checks.setdefault(spec.clause, []).append(spec)
         by_clause_decls: dict[int, list[DeclarationState]] = {}
-        known = {c.number for c in clauses()}
+        known = {c.number for c in clauses(policy)}
         for state in declarations:
             number = state.spec.clause if state.spec.clause in known else OTHER.number
             by_clause_decls.setdefault(number, []).append(state)
-        for c in clauses_with_other({d.spec.clause for d in declarations}):
+        for c in clauses_with_other({d.spec.clause for d in declarations}, policy):
             item = self._clause_item(c)
             for spec in by_clause_checks.get(c.number, []):
                 item.appendRow(self._check_item(spec, c))

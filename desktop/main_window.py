@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks.model import CheckResult
+from checks.policy import policy_for
 from checks.settings import UserSettings
 from desktop.banner import AgencyBanner
 from desktop.checklist_model import ChecklistModel, Role
@@ -100,7 +101,9 @@ class MainWindow(QMainWindow):
             "Device Check" + (f" — {session.profile.agency.name}" if session.profile.agency.name else "")
         )
         self.runner = runner or CheckRunner(session.engine, parent=self)
-        self.model = ChecklistModel(list(session.checks), session.declarations(), session.now(), self)
+        self.model = ChecklistModel(
+            list(session.checks), session.declarations(), session.now(), self, policy_for(session.profile)
+        )
         self.model.set_acknowledgements(session.acknowledged, session.now())
         self._running: dict[str, int] = {}  # check id -> runs under way for it
         self._settings_opened: set[str] = set()  # rows whose settings page was opened: check again on return

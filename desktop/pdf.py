@@ -11,7 +11,7 @@ from typing import Any
 
 from checks.model import IT_HELPER_HEADING, Status
 from checks.outcome import summary_line_from_counts
-from checks.policy import CLAUSE_HEADINGS, clauses
+from checks.policy import clauses, policy_from_report
 from checks.report import not_live_mark, status_words
 from desktop.clauses import clauses_with_other
 from desktop.status_words import WORDS
@@ -73,6 +73,15 @@ def _consultant(report: dict[str, Any]) -> str:
     return ", ".join(str(v) for v in (c.get("name"), c.get("phone"), c.get("email")) if v) or "Not given"
 
 
+def _policy_line(report: dict[str, Any]) -> str:
+    """Which policy the report was checked against, and where to read it in full."""
+    policy = report.get("policy") or {}
+    mine = policy.get("source") == "agency"
+    title = str(policy.get("title") or "Social Networking Policy")
+    words = f"{title} ({'the agency' + chr(8217) + 's own' if mine else 'the built-in policy'})"
+    return words + (f", {policy['url']}" if policy.get("url") else "")
+
+
 def report_html(report: dict[str, Any]) -> str:
     """The report as simple HTML that QTextDocument lays out well on paper."""
     profile = report.get("profile") or {}
@@ -92,6 +101,7 @@ def report_html(report: dict[str, Any]) -> str:
         "<table cellpadding='2'>",
         f"<tr><td><b>Candidate</b></td><td>{_e((report.get('candidate') or {}).get('name') or 'Not given')}</td></tr>",
         f"<tr><td><b>Consultant</b></td><td>{_e(_consultant(report))}</td></tr>",
+        f"<tr><td><b>Policy</b></td><td>{_e(_policy_line(report))}</td></tr>",
         f"<tr><td><b>Checked</b></td><td>{_e(_date(report.get('checked_at')))}</td></tr>",
         f"<tr><td><b>Report made</b></td><td>{_e(_date(report.get('generated_at')))}</td></tr>",
         f"<tr><td><b>Valid until</b></td><td>{_e(_date(report.get('valid_until')))}</td></tr>",
@@ -107,12 +117,14 @@ def report_html(report: dict[str, Any]) -> str:
         )
     results = report.get("results") or []
     decls = report.get("declarations") or []
-    known = {c.number for c in clauses()}
-    for c in clauses_with_other({d.get("clause", 0) for d in decls} | {r.get("clause", 0) for r in results}):
+    policy = policy_from_report(report)
+    known = {c.number for c in clauses(policy)}
+    numbers = {d.get("clause", 0) for d in decls} | {r.get("clause", 0) for r in results}
+    for c in clauses_with_other(numbers, policy):
         rows = [r for r in results if _in_group(r, c.number, known)]
         drows = [d for d in decls if _in_group(d, c.number, known)]
         number = f"{c.number}. " if c.number else ""
-        out.append(f"<h3>{number}{_e(CLAUSE_HEADINGS.get(c.number, c.heading))}</h3>")
+        out.append(f"<h3>{number}{_e(c.heading)}</h3>")
         out.append(f"<p><i>“{_e(c.text)}”</i></p>")
         if not rows and not drows:
             out.append("<p>Good practice: nothing to check here.</p>")

@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from checks._version import __version__  # noqa: E402
-from checks.profile import ProfileError, load_profile  # noqa: E402
+from checks.profile import ProfileError, load_profile, read_toml  # noqa: E402
 
 APP_NAME = "Device Check"
 PACKAGE = "devicecheck"
@@ -28,6 +28,8 @@ class Brand:
     profile: Path | None  # the agency profile to bake in, validated
     logo: Path | None = None  # the profile's logo file, bundled beside it (agency.logo, relative to the profile)
     logo_name: str = ""  # where it goes, relative to resources/profiles/ in the bundle (as the profile names it)
+    policy: Path | None = None  # the policy text the profile names ([policy] file), bundled beside it like the logo
+    policy_name: str = ""
 
     @property
     def display_name(self) -> str:
@@ -49,19 +51,35 @@ def load_brand(profile: str | Path | None) -> Brand:
     path = Path(profile).resolve() if profile else None
     loaded = load_profile(path)
     logo, logo_name = (None, "") if path is None else logo_file(path, loaded.agency.logo)
-    return Brand(version=__version__, agency=loaded.agency.name.strip(), profile=path, logo=logo, logo_name=logo_name)
+    # As the profile itself names it: the loaded profile holds the clauses read from it, not the file's name.
+    named = read_toml(path).get("policy", {}).get("file", "") if path is not None else ""
+    policy, policy_name = beside_profile(path, named, "[policy] file", "policy text") if path else (None, "")
+    return Brand(
+        version=__version__,
+        agency=loaded.agency.name.strip(),
+        profile=path,
+        logo=logo,
+        logo_name=logo_name,
+        policy=policy,
+        policy_name=policy_name,
+    )
 
 
 def logo_file(profile: Path, logo: str) -> tuple[Path | None, str]:
     """The logo the profile names, to bundle beside agency.toml so the app finds it the same way (relative to
     the profile). It must be a file beside the profile or below it: anything else stops the build with one
     line naming the file and the key, rather than shipping a banner without its logo."""
-    if not logo.strip():
+    return beside_profile(profile, logo, "[agency] logo", "logo")
+
+
+def beside_profile(profile: Path, named: str, key: str, what: str) -> tuple[Path | None, str]:
+    """A file the profile names (its logo, its policy text), relative to it, to bundle beside agency.toml."""
+    if not named.strip():
         return None, ""
-    name = Path(logo.strip())
-    where = f"{profile}: [agency] logo = {logo!r}"
+    name = Path(named.strip())
+    where = f"{profile}: {key} = {named!r}"
     if name.is_absolute() or ".." in name.parts:
-        raise ProfileError(f"{where}: give the logo's path relative to the profile, in its folder or below it")
+        raise ProfileError(f"{where}: give the {what}'s path relative to the profile, in its folder or below it")
     found = profile.parent / name
     if not found.is_file():
         raise ProfileError(f"{where}: no such file beside the profile ({found})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import AccountPasswordFacts
@@ -42,7 +44,7 @@ FIXES = {
 
 
 def judge_account_password(facts: AccountPasswordFacts) -> Verdict:
-    evidence = {"method": facts.method}
+    evidence: dict[str, Any] = {"method": facts.method}
     if facts.has_password is True:
         return Verdict.passed("Your account needs a password to sign in.", **evidence)
     if facts.has_password is False:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import BrowserPasswordFacts
-from checks.model import Fix, Verdict
+from checks.model import SEE_IT_HELPER, Fix, Verdict
 from checks.probes import BROWSER_PASSWORDS, facts_for
 
 TITLES = Titles(
@@ -19,9 +19,15 @@ FIREFOX_STEP = (
     'Password" and choose one you will remember.'
 )
 CHROMIUM_STEP = (
-    'Chrome, Chromium, Edge or Brave: remove "--password-store=basic" from the file or shortcut named '
-    "above, then close the browser and open it again so it uses your keyring."
+    "Chrome, Chromium, Edge or Brave is started with a setting that keeps its passwords outside your keyring. "
+    + SEE_IT_HELPER
 )
+CHROMIUM_HELPER = (
+    "Remove --password-store=basic from what starts the browser (its .desktop launcher, a shortcut, or a flags "
+    "file such as ~/.config/chrome-flags.conf), then quit the browser fully and start it again.",
+)
+# What only an IT helper needs to see: the launch option and the files that set it.
+BASIC_OPTION = "--password-store=basic"
 # Passwords already saved with the fixed key stay that way after the browser moves to the keyring: only
 # saving each one again stores it under the keyring's key.
 CHROMIUM_BASIC_STEPS = (
@@ -38,6 +44,10 @@ KIND_STEPS = {
     "chromium-basic": CHROMIUM_BASIC_STEPS,
 }
 KIND_ORDER = tuple(KIND_STEPS)
+KIND_HELPER = {"chromium": CHROMIUM_HELPER}
+# Found only by the Linux probe (a launch option, the keyring): their steps are keyed "linux/...", so no other
+# system is shown them.
+LINUX_ONLY_KINDS = {"chromium", "chromium-basic"}
 
 
 def _fixes() -> dict[str, Fix]:
@@ -46,7 +56,9 @@ def _fixes() -> dict[str, Fix]:
     for mask in range(1, 1 << len(KIND_ORDER)):
         kinds = [k for i, k in enumerate(KIND_ORDER) if mask & (1 << i)]
         steps = tuple(step for k in kinds for step in KIND_STEPS[k])
-        fixes["+".join(kinds)] = Fix((*steps, AGAIN))
+        helper = tuple(line for k in kinds for line in KIND_HELPER.get(k, ()))
+        where = "linux/" if LINUX_ONLY_KINDS & set(kinds) else ""
+        fixes[where + "+".join(kinds)] = Fix((*steps, AGAIN), it_helper=helper)
     return fixes
 
 
@@ -62,8 +74,15 @@ def judge_browser_passwords(facts: BrowserPasswordFacts) -> Verdict:
     }
     key = "+".join(k for k in KIND_ORDER if k in facts.kinds)
     if facts.unprotected:
+        technical = tuple(item for item in facts.unprotected if BASIC_OPTION in item)
+        plain = [item for item in facts.unprotected if BASIC_OPTION not in item]
+        if technical:
+            plain.append("a Chrome-type browser is set to keep its passwords outside your keyring")
         return Verdict.failed(
-            "Saved browser passwords are not protected: " + "; ".join(facts.unprotected) + ".", fix_key=key, **evidence
+            "Saved browser passwords are not protected: " + "; ".join(plain) + ".",
+            fix_key=key,
+            it_helper=tuple(f"Found: {item}." for item in technical),
+            **evidence,
         )
     if facts.unreadable and not facts.protected:
         return Verdict.unknown(

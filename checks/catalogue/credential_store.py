@@ -11,7 +11,7 @@ from typing import Any
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import CredentialStoreFacts
-from checks.model import Fix, Status, Verdict
+from checks.model import SEE_IT_HELPER, Fix, Status, Verdict
 from checks.probes import CREDENTIAL_STORE, facts_for
 
 TITLES = Titles(
@@ -29,40 +29,74 @@ SECURE_PREFIXES = (
     "keyring.backends.Windows.",
     "keyrings.alt.file.EncryptedKeyring",  # a file, but encrypted with a password the candidate chooses
 )
-LINUX_INSTALL = (
-    "Open your software centre (or a terminal) and install GNOME Keyring (on KDE: KWallet). "
-    "On Ubuntu or Debian: sudo apt install gnome-keyring",
-    "Sign out and sign back in, so the keyring starts and unlocks with your password.",
-    'Press "Check again".',
+AGAIN = 'Press "Check again".'
+SIGN_BACK_IN = "Sign out and sign back in, so the password store starts and opens with your password."
+# Debian's seahorse ("Passwords and Keys") depends on gnome-keyring, and kwalletmanager on KWallet's service,
+# so installing the app a software centre lists brings the store with it.
+GNOME_INSTALL = (
+    "Open the software centre, search for 'Passwords and Keys' and install it: the password store comes with it."
 )
+KDE_INSTALL = "Open Discover (the software centre), search for 'KWallet Manager' and install it."
+GNOME_HELPER = (
+    "Install GNOME Keyring, for example on Debian or Ubuntu: sudo apt install gnome-keyring seahorse. Then sign out "
+    "and back in so the keyring daemon starts with the session and unlocks with the account password.",
+)
+KDE_HELPER = (
+    "Install KWallet, for example on Debian or Ubuntu: sudo apt install kwalletmanager (it brings kwalletd). Then "
+    "sign out and back in.",
+)
+PLAINTEXT_HELPER = (
+    "Python's keyring is set to a plain-text backend. Remove what sets it: the keyrings.alt package (Debian: sudo apt "
+    "remove python3-keyrings.alt; pip: pip uninstall keyrings.alt), a default-keyring line in "
+    "~/.config/python_keyring/keyringrc.cfg, or the PYTHON_KEYRING_BACKEND environment variable.",
+)
+PLAINTEXT_ASK = "Saved passwords on this laptop are set to go to an ordinary file. " + SEE_IT_HELPER
 FIXES = {
-    "linux/missing": Fix(LINUX_INSTALL),
-    "darwin/missing": Fix(("Restart the Mac and sign in again, so the login keychain opens.", 'Press "Check again".')),
-    "windows/missing": Fix(
-        ("Restart Windows and sign in again, so Credential Manager starts.", 'Press "Check again".')
+    "linux/missing": Fix((GNOME_INSTALL, SIGN_BACK_IN, AGAIN), it_helper=GNOME_HELPER),
+    "linux/KDE/missing": Fix((KDE_INSTALL, SIGN_BACK_IN, AGAIN), it_helper=KDE_HELPER),
+    "darwin/missing": Fix(("Restart the Mac and sign in again, so your keychain opens.", AGAIN)),
+    "windows/missing": Fix(("Restart Windows and sign in again, so Credential Manager starts.", AGAIN)),
+    "linux/plaintext": Fix(
+        (GNOME_INSTALL, SIGN_BACK_IN, PLAINTEXT_ASK, AGAIN), it_helper=PLAINTEXT_HELPER + GNOME_HELPER
     ),
-    "plaintext": Fix(
+    "linux/KDE/plaintext": Fix(
+        (KDE_INSTALL, SIGN_BACK_IN, PLAINTEXT_ASK, AGAIN), it_helper=PLAINTEXT_HELPER + KDE_HELPER
+    ),
+    "plaintext": Fix((PLAINTEXT_ASK, AGAIN), it_helper=PLAINTEXT_HELPER),
+    "linux/no-default": Fix(
         (
-            *LINUX_INSTALL[:2],
-            "If this still shows, ask whoever set up this laptop to remove the plain-text store (the keyrings.alt "
-            "package, a keyringrc.cfg file in ~/.config/python_keyring, or a PYTHON_KEYRING_BACKEND setting).",
-            'Press "Check again".',
+            "Open 'Passwords and Keys'. If there is no keyring called 'Login', choose + then 'Password keyring', "
+            "name it 'Login' and use the password you sign in to the laptop with.",
+            "Right-click it and choose 'Set as default'.",
+            AGAIN,
         )
     ),
-    "no-default": Fix(
+    "linux/KDE/no-default": Fix(
         (
-            'Open "Passwords and Keys" (Seahorse). If there is no keyring called "Login", choose + then '
-            '"Password keyring", name it Login and use the password you sign in to the laptop with.',
-            'Right-click it and choose "Set as default".',
-            'Press "Check again".',
+            "Open KWallet Manager. If it shows no wallet, choose 'File', then 'New Wallet', and name it kdewallet.",
+            "Give it the password you sign in to the laptop with, so it opens when you sign in.",
+            AGAIN,
         )
     ),
-    "locked": Fix(
+    "linux/locked": Fix(
         (
-            'Unlock your keyring: on Linux open "Passwords and Keys" (Seahorse) or KWallet and unlock "Login"; '
-            'on a Mac open Keychain Access and unlock "login".',
+            "Open 'Passwords and Keys', right-click the keyring called 'Login' and choose 'Unlock'.",
             "If it asks for a password, use the one you sign in to the laptop with.",
-            'Press "Check again".',
+            AGAIN,
+        )
+    ),
+    "linux/KDE/locked": Fix(
+        (
+            "Open KWallet Manager, choose your wallet and press 'Open'.",
+            "If it asks for a password, use the one you sign in to the laptop with.",
+            AGAIN,
+        )
+    ),
+    "darwin/locked": Fix(
+        (
+            "Open Keychain Access (in Applications, then Utilities) and choose your keychain on the left.",
+            "Choose 'File', then 'Unlock Keychain', and use the password you sign in to the Mac with.",
+            AGAIN,
         )
     ),
 }
@@ -120,7 +154,7 @@ def judge_credential_store(facts: CredentialStoreFacts) -> Verdict:
         )
     if store.state == "no-default":
         return Verdict.failed(
-            f'{STORE_NAMES.get(store.backend, "Your password store").capitalize()} has no main ("login") '
+            f"{STORE_NAMES.get(store.backend, 'Your password store').capitalize()} has no main "
             "keyring, so apps have nowhere safe to keep your passwords.",
             fix_key="no-default",
             **evidence,

@@ -7,7 +7,7 @@ from typing import Any
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import DiskEncryptionFacts
-from checks.model import Fix, Verdict
+from checks.model import TALK_TO_CONSULTANT, Fix, Verdict
 from checks.probes import DISK_ENCRYPTION, facts_for
 
 TITLES = Titles(
@@ -20,9 +20,14 @@ FIXES = {
     "linux": Fix(
         steps=(
             "Linux can only encrypt the whole disk when it is installed, so this cannot be switched on in Settings.",
+            "Encrypting means installing Linux again, which wipes the laptop. " + TALK_TO_CONSULTANT,
             "Back up your files first.",
             "Reinstall Linux and choose 'Encrypt the new installation' (or 'Use LVM with encryption').",
-            "If you are unsure, ask your agency consultant or an IT helper.",
+        ),
+        it_helper=(
+            "Full-disk encryption on Linux (LUKS) is chosen in the installer; encrypting an existing system in "
+            "place is possible but risky. Back up the home folder, then reinstall with encryption (Debian/Ubuntu "
+            "installers: 'Guided - use entire disk and set up encrypted LVM').",
         ),
     ),
     "windows": Fix(
@@ -61,7 +66,7 @@ FIXES = {
     ),
     "darwin/sign-in": Fix(
         steps=(
-            "Save your work, then open the Apple menu and choose Log Out (or Restart).",
+            "Save your work, then open the Apple menu and choose 'Log Out' (or 'Restart'), so you sign in again.",
             "When the Mac asks to turn on FileVault, enter your password and follow the steps.",
             "Keep the Mac plugged in while it encrypts; you can carry on using it.",
         ),
@@ -76,8 +81,8 @@ FIXES = {
 WAITING = {
     "restart": "FileVault will be turned on when this Mac restarts, but until then the disk is not encrypted. "
     "Restart the Mac to finish.",
-    "sign-in": "FileVault is set to be turned on the next time you log out or restart, but until then the disk is "
-    "not encrypted. Log out or restart to finish.",
+    "sign-in": "FileVault is set to be turned on the next time you sign out or restart, but until then the disk is "
+    "not encrypted. Sign out or restart to finish.",
     "power": "Your Mac's disk is waiting to be encrypted until it is plugged in. Plug it in and check again when it "
     "has finished.",
 }

@@ -19,10 +19,13 @@ TITLES = Titles(
 FIXES = {
     "linux": Fix(
         steps=(
-            "Open the software centre, search for 'Firewall Configuration' (gufw) and install it.",
+            "Open the software centre, search for 'Firewall Configuration' and install it.",
             "Open Firewall Configuration, enter your password, and switch Status on. Leave the profile on 'Home'.",
-            "If you are used to a terminal, 'sudo ufw enable' does the same.",
-            "If your laptop uses firewalld instead (Fedora), open Firewall and make sure it runs at start-up.",
+            "On Fedora, open the Firewall app instead and make sure it is running.",
+        ),
+        it_helper=(
+            "Debian/Ubuntu: the window is the gufw package; or in a terminal: sudo ufw enable.",
+            "Fedora and others with firewalld: sudo systemctl enable --now firewalld.",
         ),
         settings_command=("gnome-software", "--search=gufw"),
     ),

@@ -15,7 +15,7 @@ from typing import Any
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import UpdateFacts
-from checks.model import Fix, Verdict
+from checks.model import SEE_IT_HELPER, Fix, Verdict
 from checks.probes import OS_UPDATES, facts_for
 from checks.readers.os_support import SupportTable, at_least, support_of
 
@@ -26,15 +26,28 @@ TITLES = Titles(
     unknown="Device Check can't tell whether your system is kept up to date",
 )
 _UNSUPPORTED_STEP = "If your system is too old for updates, upgrade it to a newer version, or ask your agency for help."
+_LINUX_HELPER = (
+    "Debian/Ubuntu: install updates with sudo apt update && sudo apt full-upgrade; turn on automatic security "
+    "updates with sudo apt install unattended-upgrades && sudo dpkg-reconfigure -plow unattended-upgrades.",
+)
 FIXES = {
     "linux": Fix(
         steps=(
-            "Open the software centre (Software, or Discover on KDE) and install all updates now.",
-            "Turn on automatic updates: in Software, open the menu, then Update Preferences, and turn on "
-            "'Automatic Updates'. On Debian or Ubuntu without it: sudo dpkg-reconfigure -plow unattended-upgrades.",
+            "Open the software centre (Software) and install all updates now.",
+            "Turn on automatic updates: in Software, open the menu, then 'Update Preferences', and turn on "
+            "'Automatic Updates'. If there is no such switch: " + SEE_IT_HELPER,
             _UNSUPPORTED_STEP,
         ),
+        it_helper=_LINUX_HELPER,
         settings_command=("gnome-software", "--mode=updates"),
+    ),
+    "linux/KDE": Fix(
+        steps=(
+            "Open Discover, choose 'Updates' and install all updates now.",
+            "Open System Settings, then 'Software Update', and set updates to be installed automatically.",
+            _UNSUPPORTED_STEP,
+        ),
+        it_helper=_LINUX_HELPER,
     ),
     "windows": Fix(
         steps=(

@@ -21,7 +21,7 @@ FIXES = {
         (
             "Choose a password manager: Bitwarden (free), KeePassXC (free, works offline), 1Password, Proton Pass, "
             "Dashlane or Enpass.",
-            "Install it from your software centre or its own website, and add its extension to your browser.",
+            "Install it from its own website or your system's app store, and add its extension to your browser.",
             "Move your passwords into it, then delete any list of passwords kept in a file or on paper.",
             'Press "Check again".',
         )

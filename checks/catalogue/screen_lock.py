@@ -7,7 +7,7 @@ from typing import Any
 from checks.check import Check, Titles
 from checks.context import CheckContext
 from checks.facts import LockFacts
-from checks.model import Fix, Verdict
+from checks.model import SEE_IT_HELPER, Fix, Verdict
 from checks.probes import SCREEN_LOCK, facts_for
 
 TITLES = Titles(
@@ -85,8 +85,12 @@ FIXES = {
     ),
     "linux/no-locker": Fix(
         steps=(
-            "This laptop has no screen locker installed. Ask an IT helper to install one for your desktop"
-            ' (the XFCE screensaver), then press "Check again".',
+            "This laptop has no screen locker installed. " + SEE_IT_HELPER,
+            'Then press "Check again".',
+        ),
+        it_helper=(
+            "Install a screen locker for the desktop, for example on XFCE (Debian/Ubuntu): sudo apt install "
+            "xfce4-screensaver; then sign out and back in and set it as in the XFCE steps.",
         ),
     ),
     "windows": Fix(

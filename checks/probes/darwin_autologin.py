@@ -26,7 +26,7 @@ ARGV = ("defaults", "read", PLIST, "autoLoginUser")
 KCPASSWORD = "/etc/kcpassword"
 READS = (
     Read("command", " ".join(ARGV), "Which account, if any, is set to sign in by itself"),
-    Read("file", KCPASSWORD, "Whether a saved automatic-login password exists (only whether it is there)"),
+    Read("file", KCPASSWORD, "Whether a saved automatic sign-in password exists (only whether it is there)"),
 )
 
 
@@ -39,13 +39,13 @@ def judge(returncode: int, stdout: str, stderr: str, kcpassword_exists: bool = T
         return AutologinFacts(True, stdout.strip(), (PLIST + ".plist autoLoginUser", KCPASSWORD), checked)
     if returncode != 0 and "does not exist" in (stderr + stdout):
         return AutologinFacts(False, checked=checked)
-    raise ProbeUnknown("Device Check could not read this Mac's automatic login setting.")
+    raise ProbeUnknown("Device Check could not read this Mac's automatic sign-in setting.")
 
 
 def read(ctx: CheckContext) -> AutologinFacts:
     result = ctx.system.run(ARGV)
     if result.missing or result.timed_out:
-        raise ProbeUnknown(f"Device Check could not read this Mac's automatic login setting ({result.why_not()}).")
+        raise ProbeUnknown(f"Device Check could not read this Mac's automatic sign-in setting ({result.why_not()}).")
     named = result.returncode == 0 and bool(result.stdout.strip())
     exists = ctx.system.file_info(KCPASSWORD) is not None if named else False
     return judge(result.returncode, result.stdout, result.stderr, exists)

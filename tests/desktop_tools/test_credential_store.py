@@ -97,7 +97,8 @@ def test_locked_keyring_fails_with_unlock_steps_and_stays_locked(tmp_path):
     assert result["status"] == "fail", result
     assert result["evidence"] == {"store": "secret-service", "state": "locked"}
     assert "locked" in result["detail"]
-    assert any("Unlock your keyring" in step for step in result["fix"]["steps"])
+    assert any("choose 'Unlock'" in step for step in result["fix"]["steps"])
+    assert "Keychain" not in " ".join(result["fix"]["steps"])  # a Linux user is never sent to a Mac's app
 
 
 def test_keyring_without_a_default_collection_fails_without_making_one(tmp_path):
@@ -112,7 +113,8 @@ def test_no_keyring_running_fails_and_none_is_started(tmp_path):
     result, owner, _after = watched_check(tmp_path, "")
     assert result["status"] == "fail", result
     assert result["evidence"] == {"store": "none", "state": "no-service"}
-    assert any("GNOME Keyring" in step for step in result["fix"]["steps"])
+    assert any("'Passwords and Keys'" in step for step in result["fix"]["steps"])
+    assert any("gnome-keyring" in line for line in result["fix"]["it_helper"])
     assert "boolean false" in owner, "the check started the keyring daemon"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.profile import ProfileError
 from tests.conftest import ROOT, need
 
 PACKAGING = ROOT / "packaging"
@@ -258,3 +259,24 @@ def test_the_trim_drops_system_libraries_and_keeps_the_rest(lib_trim) -> None:
         "PySide6/Qt/lib/libQt6Core.so.6",
         "libsqlite3.so.0",
     ]
+
+
+def test_the_profiles_policy_text_is_bundled_beside_it(build_modules: dict, tmp_path: Path) -> None:
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Our Policy\n\n- One.\n- Two.\n- Three.\n- Four.\n- Five.\n" + "- More.\n" * 10, encoding="utf-8")
+    profile = tmp_path / "agency.toml"
+    profile.write_text(SAMPLE.read_text(encoding="utf-8") + '\n[policy]\nfile = "policy.txt"\n', encoding="utf-8")
+    brand = build_modules["branding"].load_brand(profile)
+    assert (brand.policy, brand.policy_name) == (policy, "policy.txt")
+    assert build_modules["branding"].load_brand(SAMPLE).policy is None
+    spec = (ROOT / "packaging" / "devicecheck.spec").read_text(encoding="utf-8")
+    assert "brand.policy_name" in spec  # the build puts it beside agency.toml, where [policy] file looks
+
+
+def test_a_policy_file_outside_the_profiles_folder_stops_the_build(build_modules: dict, tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("T\n" + "- clause\n" * 15, encoding="utf-8")
+    (tmp_path / "inner").mkdir()
+    profile = tmp_path / "inner" / "agency.toml"
+    profile.write_text('[policy]\nfile = "../outside.txt"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"\[policy\] file = '\.\./outside\.txt': give the policy text's path"):
+        build_modules["branding"].load_brand(profile)

@@ -67,7 +67,7 @@ def test_fdesetup_status(text, encrypted, in_progress, waiting_for):
     ("text", "fix_key", "words"),
     [
         (out.FDE_ON_AFTER_RESTART, "restart", "Restart the Mac"),
-        (out.FDE_DEFERRED, "sign-in", "Log out or restart"),
+        (out.FDE_DEFERRED, "sign-in", "Sign out or restart"),
         (out.FDE_PENDING, "power", "Plug it in"),
     ],
 )

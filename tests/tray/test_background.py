@@ -29,7 +29,7 @@ def wired(qtbot, tmp_path, monkeypatch):
 
 
 def toggle_start_at_login(window, session, on: bool) -> None:
-    """What the candidate does: Settings, tick or untick "Start Device Check when I log in", Save."""
+    """What the candidate does: Settings, tick or untick "Start Device Check when I sign in", Save."""
     from PySide6.QtWidgets import QDialogButtonBox
 
     from desktop.settings_dialog import SettingsDialog

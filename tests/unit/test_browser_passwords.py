@@ -127,8 +127,12 @@ def test_chromium_forced_onto_basic_store_warns(tmp_path):
     (home / ".config/chromium-flags.conf").write_text("# my flags\n--password-store=basic\n")
     result = check_one("browser-passwords", env=env_for(home))
     assert result["status"] == "warn"
-    assert "~/.config/chromium-flags.conf sets --password-store=basic" in result["detail"]
-    assert any("--password-store=basic" in s for s in result["fix"]["steps"])
+    # The candidate reads plain words; the file and the option are for an IT helper.
+    assert "--password-store" not in result["detail"] and "~/" not in result["detail"]
+    assert "outside your keyring" in result["detail"]
+    assert "Found: ~/.config/chromium-flags.conf sets --password-store=basic." in result["fix"]["it_helper"]
+    assert not any("--password-store=basic" in s for s in result["fix"]["steps"])
+    assert any("--password-store=basic" in s for s in result["fix"]["it_helper"][1:])
 
 
 def test_commented_flag_is_ignored(tmp_path):
@@ -152,4 +156,5 @@ def test_running_chromium_with_basic_store_warns(tmp_path):
         browser.kill()
         browser.wait()
     assert result["status"] == "warn"
-    assert "Chromium is running with --password-store=basic" in result["detail"]
+    assert "outside your keyring" in result["detail"]
+    assert "Found: Chromium is running with --password-store=basic." in result["fix"]["it_helper"]

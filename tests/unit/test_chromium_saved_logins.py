@@ -50,7 +50,7 @@ def test_fixed_key_logins_warn_naming_browser_profile_and_count(tmp_path):
     assert "Brave profile 'Default': 1 saved password kept with the browser's fixed key" in result["detail"]
     assert "Profile 1" not in result["detail"]
     assert "Chrome profile 'Profile 1': 3 saved passwords, protected by your keyring" in result["evidence"]["protected"]
-    assert result["fix"]["steps"][:-1] == list(FIXES["chromium-basic"].steps[:-1])
+    assert result["fix"]["steps"][:-1] == list(FIXES["linux/chromium-basic"].steps[:-1])
     assert SECRET.decode() not in proc.stdout + proc.stderr
 
 

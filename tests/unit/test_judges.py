@@ -95,7 +95,7 @@ def test_account_password(has_password, status, words):
     ("facts", "status", "words"),
     [
         (AutologinFacts(True, "sam", ("/etc/gdm3/daemon.conf",)), Status.FAIL, "signs in by itself as 'sam'"),
-        (AutologinFacts(True, "?", ()), Status.FAIL, "(set in the system settings)"),
+        (AutologinFacts(True, "?", ()), Status.FAIL, "signs in by itself when it starts"),
         (AutologinFacts(False, checked=("/etc/gdm3/daemon.conf",)), Status.PASS, "automatic sign-in is off"),
         (AutologinFacts(None), Status.UNKNOWN, "could not tell"),
     ],
@@ -103,6 +103,13 @@ def test_account_password(has_password, status, words):
 def test_autologin(facts, status, words):
     verdict = judge_autologin(facts)
     assert verdict.status is status and words in verdict.detail
+    assert "/etc" not in verdict.detail  # where it is set is for an IT helper
+
+
+def test_autologin_names_where_it_is_set_for_the_it_helper_only():
+    verdict = judge_autologin(AutologinFacts(True, "sam", ("/etc/gdm3/daemon.conf",)))
+    assert verdict.it_helper == ("Set in: /etc/gdm3/daemon.conf.",)
+    assert judge_autologin(AutologinFacts(True, "?", ())).it_helper == ()
 
 
 @pytest.mark.parametrize(
@@ -130,7 +137,12 @@ def test_disk_encryption(facts, status, words):
             "2",
         ),
         (CredentialStoreFacts(KeyringState("secret-service", "locked")), Status.FAIL, "locked", "is locked"),
-        (CredentialStoreFacts(KeyringState("secret-service", "no-default")), Status.FAIL, "no-default", "login"),
+        (
+            CredentialStoreFacts(KeyringState("secret-service", "no-default")),
+            Status.FAIL,
+            "no-default",
+            "no main keyring",
+        ),
         (CredentialStoreFacts(KeyringState("none", "no-service")), Status.FAIL, "missing", "no safe password store"),
         (CredentialStoreFacts(KeyringState("none", "no-bus")), Status.UNKNOWN, "", "no desktop session"),
         (
