@@ -6,7 +6,8 @@ GpoBoolean enum, which ConvertTo-Json writes as a number: 0 False, 1 True, 2 Not
 another maker registers with Security Center (root/SecurityCenter2 FirewallProduct) and usually turns
 Windows' own off; when it is on (productState), that counts.
 
-SCRIPT is one PowerShell text answering in JSON, so it can join the run's single PowerShell call.
+Both are asked in the run's one PowerShell call (checks/readers/windows_powershell.py, question "firewall"),
+which answers with this JSON: {"profiles": [{"Name": ..., "Enabled": ...}], "products": [...]}.
 """
 
 from __future__ import annotations
@@ -15,17 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from checks.facts import FirewallFacts, Read
 from checks.model import ProbeUnknown
-from checks.readers.windows_security import POWERSHELL_TIMEOUT, as_list, powershell_argv, products, ps_json
+from checks.readers.windows_powershell import answers
+from checks.readers.windows_security import as_list, products, ps_json
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
 
-SCRIPT = (
-    "$ErrorActionPreference='SilentlyContinue';"
-    "@{profiles=@(Get-NetFirewallProfile -PolicyStore ActiveStore | Select-Object Name,Enabled);"
-    "products=@(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName FirewallProduct"
-    " | Select-Object displayName,productState)} | ConvertTo-Json -Depth 3 -Compress"
-)
 PROFILE_NAMES = {"Domain": "Domain networks", "Private": "Private networks", "Public": "Public networks"}
 GPO_BOOLEAN = {0: False, 1: True, "False": False, "True": True}
 
@@ -59,7 +55,4 @@ def parse_firewall(answer: Any) -> FirewallFacts:
 
 
 def read(ctx: CheckContext) -> FirewallFacts:
-    result = ctx.system.run(powershell_argv(SCRIPT), timeout=POWERSHELL_TIMEOUT)
-    if not result.ok:
-        raise ProbeUnknown(f"Device Check could not ask Windows about its firewall ({result.why_not()}).")
-    return parse_firewall(ps_json(result.stdout))
+    return parse_firewall(ps_json(answers(ctx).value("firewall", "whether Windows' firewall is on")))

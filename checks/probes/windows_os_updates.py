@@ -8,7 +8,9 @@
 - Last update: the newest InstalledOn of Win32_QuickFixEngineering (the list Get-HotFix shows), taken raw:
   Get-HotFix parses it with the user's culture and returns blanks on many non-US systems
   (potatoqualitee/kbupdate issue #167). The raw value is "M/D/YYYY" (zeffy/wufuc issue #92, wmic qfe) or,
-  on old systems, a hexadecimal FILETIME.
+  on old systems, a hexadecimal FILETIME. Asked in the run's one PowerShell call
+  (checks/readers/windows_powershell.py, question "installed_updates"), which answers with a JSON list of
+  {"HotFixID": ..., "InstalledOn": ...} (one object alone is not wrapped in a list).
 - Build: HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion `CurrentBuild`, `DisplayVersion`; build 22000 and
   above is Windows 11 (ProductName still says "Windows 10" there).
 """
@@ -20,7 +22,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from checks.facts import OsRelease, Read, UpdateFacts
-from checks.readers.windows_security import POWERSHELL_TIMEOUT, as_list, powershell_argv, ps_json
+from checks.model import ProbeUnknown
+from checks.readers.windows_powershell import answers
+from checks.readers.windows_security import as_list, ps_json
 
 if TYPE_CHECKING:
     from checks.context import CheckContext
@@ -29,11 +33,6 @@ UX_SETTINGS = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\WindowsUpdate\UX\Settings"
 AU_POLICY = r"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU"
 CURRENT_VERSION = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion"
 VERSION_NAMES = ("CurrentBuild", "CurrentMajorVersionNumber", "CurrentMinorVersionNumber", "DisplayVersion")
-SCRIPT = (
-    "$ErrorActionPreference='SilentlyContinue';"
-    "@(Get-CimInstance -ClassName Win32_QuickFixEngineering | Select-Object HotFixID,"
-    "@{n='InstalledOn';e={$_.CimInstanceProperties['InstalledOn'].Value}}) | ConvertTo-Json -Depth 2 -Compress"
-)
 
 READS = (
     Read("registry", UX_SETTINGS + " PauseUpdatesExpiryTime", "Whether Windows Update is paused."),
@@ -107,12 +106,14 @@ def read(ctx: CheckContext) -> UpdateFacts:
         automatic, how = False, off
     else:
         automatic, how = True, "Windows Update is not paused"
-    result = ctx.system.run(powershell_argv(SCRIPT), timeout=POWERSHELL_TIMEOUT)
-    last = last_hotfix(ps_json(result.stdout)) if result.ok else None
-    if not result.ok:
-        notes.append(f"Device Check could not ask Windows for its installed updates ({result.why_not()}).")
-    elif last is None:
-        notes.append("Windows listed no installed update with a date Device Check could read.")
+    last = None
+    try:
+        last = last_hotfix(ps_json(answers(ctx).value("installed_updates", "the list of installed updates")))
+    except ProbeUnknown as exc:
+        notes.append(str(exc))
+    else:
+        if last is None:
+            notes.append("Windows listed no installed update with a date Device Check could read.")
     os = windows_release(ctx.system.registry_values(CURRENT_VERSION, list(VERSION_NAMES)))
     return UpdateFacts(
         automatic=automatic,

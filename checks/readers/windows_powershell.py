@@ -3,10 +3,14 @@ run once (a cold PowerShell start takes seconds on a laptop), which prints one J
 
     {"principal_source": {"ok": true, "value": "Local"}, "bitlocker_protection": {"ok": false, "error": "..."}}
 
-Adding a question is adding one entry to QUESTIONS: a key and a PowerShell expression whose value is turned
-into text ([string], so enums come out as their names, not numbers). Each question is wrapped in its own
-try/catch, so one that fails never hides the others. The script is a constant: nothing from the machine (no
-environment value, no path) is pasted into it, so a replayed snapshot holds exactly one PowerShell command line.
+Adding a question is adding one entry to QUESTIONS: a key and PowerShell statements whose value is turned
+into text ([string], so enums come out as their names, not numbers; a question whose answer has parts prints
+it as JSON of its own, which the probe reads). Each question runs inside $( ), which takes statements, not
+( ), which takes one expression only and would make the whole script a parse error (learn.microsoft.com,
+"Difference between $() and ()"). Each is wrapped in its own try/catch, so one that fails never hides the
+others; cmdlets whose failure is not an exception carry -ErrorAction SilentlyContinue and answer null. The
+script is a constant: nothing from the machine (no environment value, no path) is pasted into it, so a
+replayed snapshot holds exactly one PowerShell command line.
 Every question must be read-only and must never prompt.
 """
 
@@ -21,7 +25,7 @@ from checks.model import ProbeUnknown
 if TYPE_CHECKING:
     from checks.context import CheckContext
 
-TIMEOUT = 20.0  # one cold start for all the questions, plus the WinRT call
+TIMEOUT = 30.0  # one cold start for all the questions, plus the WinRT call and the Security Center queries
 
 # key -> PowerShell expression. Keys are what probes ask for; see each probe for what the answer means.
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -49,6 +53,34 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
         "$null, @([Windows.Security.Credentials.UI.UserConsentVerifier]::CheckAvailabilityAsync())); "
         "if (-not $t.Wait(5000)) { throw 'no answer in time' }; $t.Result",
     ),
+    # checks/probes/windows_firewall.py: each network profile's firewall state in force (ActiveStore, group policy
+    # included) and any firewall registered with Security Center.
+    (
+        "firewall",
+        "@{profiles=@(Get-NetFirewallProfile -PolicyStore ActiveStore -ErrorAction SilentlyContinue"
+        " | Select-Object Name,Enabled);"
+        "products=@(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName FirewallProduct"
+        " -ErrorAction SilentlyContinue | Select-Object displayName,productState)}"
+        " | ConvertTo-Json -Depth 3 -Compress",
+    ),
+    # checks/probes/windows_os_updates.py: installed updates with InstalledOn as WMI stores it (not Get-HotFix's
+    # culture-parsed date).
+    (
+        "installed_updates",
+        "@(Get-CimInstance -ClassName Win32_QuickFixEngineering -ErrorAction SilentlyContinue | Select-Object HotFixID,"
+        "@{n='InstalledOn';e={$_.CimInstanceProperties['InstalledOn'].Value}}) | ConvertTo-Json -Depth 2 -Compress",
+    ),
+    # checks/probes/windows_malware_protection.py: Microsoft Defender's state and any antivirus registered with
+    # Security Center.
+    (
+        "malware_protection",
+        "@{defender=(Get-MpComputerStatus -ErrorAction SilentlyContinue | Select-Object AMRunningMode,"
+        "AMServiceEnabled,AntivirusEnabled,RealTimeProtectionEnabled,AntivirusSignatureAge,"
+        "AntivirusSignatureLastUpdated);"
+        "products=@(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct"
+        " -ErrorAction SilentlyContinue | Select-Object displayName,productState)}"
+        " | ConvertTo-Json -Depth 3 -Compress",
+    ),
 )
 
 
@@ -56,7 +88,7 @@ def script(questions: tuple[tuple[str, str], ...] = QUESTIONS) -> str:
     parts = ["$ProgressPreference = 'SilentlyContinue'; $r = [ordered]@{}"]
     for key, expression in questions:
         parts.append(
-            f"try {{ $r['{key}'] = @{{ ok = $true; value = [string]({expression}) }} }} "
+            f"try {{ $r['{key}'] = @{{ ok = $true; value = [string]$({expression}) }} }} "
             f"catch {{ $r['{key}'] = @{{ ok = $false; error = [string]$_.Exception.Message }} }}"
         )
     parts.append("[Console]::Out.Write(($r | ConvertTo-Json -Compress -Depth 3))")

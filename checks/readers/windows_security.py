@@ -21,17 +21,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-POWERSHELL = ("powershell", "-NoProfile", "-NonInteractive", "-Command")
-POWERSHELL_TIMEOUT = 10.0
 _MS_DATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
 
 
-def powershell_argv(script: str) -> tuple[str, ...]:
-    return (*POWERSHELL, script)
-
-
 def ps_json(text: str) -> Any:
-    """The JSON a PowerShell script printed, or None when it printed nothing or something else."""
+    """A question's JSON answer (ConvertTo-Json's text), or None when it said nothing or something else."""
     body = text.lstrip("\ufeff").strip()
     if not body:
         return None

@@ -19,9 +19,11 @@ from checks.probes import (
     windows_os_updates,
 )
 from checks.profile import load_profile
-from checks.readers.windows_security import powershell_argv, product_state, ps_date
-from checks.snapshot import ReplaySystem
+from checks.readers import windows_powershell
+from checks.readers.windows_security import product_state, ps_date
+from checks.snapshot import RecordingSystem, ReplaySystem
 from tests.fixtures import recorded_device_basics as rec
+from tests.fixtures.build_snapshots import powershell_json
 
 TAKEN = "2026-11-29T10:00:00+00:00"
 
@@ -124,8 +126,9 @@ def test_mac_gatekeeper_off_and_no_xprotect_is_a_failure():
 # ---- Windows ----------------------------------------------------------------------------------------------
 
 
-def win_answer(script: str, answer: object) -> tuple[tuple[str, ...], int, str, str]:
-    return (powershell_argv(script), 0, json.dumps(answer), "")
+def win_answer(key: str, answer: object) -> tuple[tuple[str, ...], int, str, str]:
+    """The run's one PowerShell call answering `key` with `answer` as ConvertTo-Json -Compress writes it."""
+    return (windows_powershell.ARGV, 0, powershell_json({key: json.dumps(answer, separators=(",", ":"))}), "")
 
 
 @pytest.mark.parametrize(
@@ -195,7 +198,7 @@ def test_powershell_dates():
     ],
 )
 def test_windows_malware(answer, status, words):
-    system = snapshot("windows", commands=[win_answer(windows_malware_protection.SCRIPT, answer)])
+    system = snapshot("windows", commands=[win_answer("malware_protection", answer)])
     result = run(system, "malware-protection")["malware-protection"]
     assert result.status is status and words in result.detail, result.detail
 
@@ -244,17 +247,66 @@ def test_windows_malware(answer, status, words):
     ],
 )
 def test_windows_firewall(answer, status, words):
-    system = snapshot("windows", commands=[win_answer(windows_firewall.SCRIPT, answer)])
+    system = snapshot("windows", commands=[win_answer("firewall", answer)])
     result = run(system, "firewall")["firewall"]
     assert result.status is status and words in result.detail, result.detail
 
 
-def test_windows_firewall_not_json_is_cant_tell():
-    system = snapshot(
-        "windows",
-        commands=[(powershell_argv(windows_firewall.SCRIPT), 0, "Get-NetFirewallProfile : Access denied", "")],
-    )
+@pytest.mark.parametrize(
+    "stdout",
+    [
+        "Get-NetFirewallProfile : Access denied\r\n",  # PowerShell printed an error, not its JSON
+        '{"firewall":{"ok":true,"value":"Get-NetFirewallProfile : Access denied"}}',  # the answer is not JSON
+        '{"firewall":{"ok":true,"value":""}}',  # the question answered nothing
+    ],
+)
+def test_windows_firewall_not_json_is_cant_tell(stdout):
+    system = snapshot("windows", commands=[(windows_powershell.ARGV, 0, stdout, "")])
     assert run(system, "firewall")["firewall"].status is Status.UNKNOWN
+
+
+def test_the_parsers_are_pure_functions_of_the_recorded_answers():
+    defender = windows_malware_protection.parse_malware({"defender": rec.MP_STATUS_DOC_EXAMPLE, "products": None})
+    assert (defender.protected, defender.product, defender.signatures_age_days) == (
+        True,
+        "Microsoft Defender Antivirus",
+        0,
+    )
+    other = windows_firewall.parse_firewall(
+        {"profiles": [], "products": {"displayName": "ZoneAlarm Firewall", "productState": rec.STATE_OTHER_ON}}
+    )
+    assert (other.enabled, other.product) == (True, "ZoneAlarm Firewall")
+    assert windows_os_updates.last_hotfix({"HotFixID": "KB1", "InstalledOn": rec.QFE_INSTALLED_ON}) == date(2017, 4, 11)
+
+
+def test_one_failed_question_names_its_error_and_hides_no_other_answer():
+    answers = {
+        "firewall": {"ok": False, "error": "Access is denied."},
+        "malware_protection": {
+            "ok": True,
+            "value": json.dumps({"defender": rec.MP_STATUS_DOC_EXAMPLE, "products": []}),
+        },
+    }
+    system = snapshot("windows", commands=[(windows_powershell.ARGV, 0, json.dumps(answers), "")])
+    results = run(system, "firewall", "malware-protection")
+    assert results["firewall"].status is Status.UNKNOWN and "Access is denied" in results["firewall"].detail
+    assert results["malware-protection"].status is Status.PASS
+
+
+def test_the_three_checks_start_one_powershell_between_them():
+    answer = {"profiles": [{"Name": n, "Enabled": 1} for n in ("Domain", "Private", "Public")], "products": []}
+    recorder = RecordingSystem(snapshot("windows", commands=[win_answer("firewall", answer)]))
+    run(recorder, "firewall", "os-updates", "malware-protection")  # type: ignore[arg-type]
+    started = [c["argv"] for c in recorder.snapshot()["commands"] if c["argv"][0] == "powershell"]
+    assert started == [list(windows_powershell.ARGV)]
+
+
+def test_every_question_runs_in_a_subexpression_so_statements_parse():
+    # ( ) takes one expression only: a question with statements inside it would be a parse error that
+    # stops the whole script, and with it every Windows check that asks PowerShell.
+    text = windows_powershell.script()
+    for key, expression in windows_powershell.QUESTIONS:
+        assert f"$r['{key}'] = @{{ ok = $true; value = [string]$({expression}) }}" in text
 
 
 def windows_updates(pause: str | None, hotfix: str, build: str = "26200") -> ReplaySystem:
@@ -263,7 +315,7 @@ def windows_updates(pause: str | None, hotfix: str, build: str = "26200") -> Rep
         "windows",
         commands=[
             win_answer(
-                windows_os_updates.SCRIPT,
+                "installed_updates",
                 [
                     {"HotFixID": "KB5066835", "InstalledOn": hotfix},
                     {"HotFixID": "KB1", "InstalledOn": rec.QFE_INSTALLED_ON},

@@ -22,6 +22,8 @@ SOURCE_FILES = [
     FIXTURES / "recorded_output.py",
     FIXTURES / "build_snapshots.py",
     FIXTURES / "more_state.py",
+    FIXTURES / "basics_state.py",
+    FIXTURES / "recorded_device_basics.py",
     *sorted((FIXTURES / "windows").glob("*.json")),
     *sorted((FIXTURES / "darwin").glob("*.json")),
 ]

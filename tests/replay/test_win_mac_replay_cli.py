@@ -39,7 +39,24 @@ TABLE = {
     "darwin/grace-encrypting": "pass    pass    pass    fail    warn    pass    pass    pass    pass    warn    pass",
     "darwin/unknown": "unknown unknown unknown unknown unknown pass    unknown unknown warn    unknown unknown",
 }
-EXPECTED = {name: dict(zip(COLUMNS, row.split(), strict=True)) for name, row in TABLE.items()}
+# The device basics (all "recommended"), on the answers tests/fixtures/basics_state.py adds to each snapshot.
+BASICS_COLUMNS = ("firewall", "os-updates", "malware-protection")
+BASICS_TABLE = {
+    "windows/pass-en": "pass    pass    pass",
+    "windows/fail-en": "warn    warn    warn",  # Public networks off; paused, 2017, Windows 10; Defender stopped
+    "windows/modern-standby-de": "pass    pass    pass",  # another maker's firewall and antivirus
+    "windows/modern-standby-fr": "unknown warn    warn",  # Domain not configured; AUOptions 2; 12-day signatures
+    "windows/unknown": "unknown unknown unknown",
+    "darwin/pass": "pass    pass    pass",
+    "darwin/never-set": "pass    pass    pass",
+    "darwin/fail": "warn    warn    warn",
+    "darwin/grace-encrypting": "pass    warn    pass",  # the last macOS update 24 days ago
+    "darwin/unknown": "unknown unknown unknown",
+}
+COLUMNS += BASICS_COLUMNS
+EXPECTED = {
+    name: dict(zip(COLUMNS, (row + " " + BASICS_TABLE[name]).split(), strict=True)) for name, row in TABLE.items()
+}
 SITES_ON = str(FIXTURES / "profiles" / "sites-on.toml")
 
 
@@ -101,6 +118,12 @@ def test_the_tables_cover_pass_fail_and_unknown_where_an_os_can_give_them():
         ("darwin/fail", "autologin", "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"),
         ("darwin/fail", "disk-encryption", "x-apple.systempreferences:com.apple.settings.PrivacySecurity.extension"),
         ("darwin/fail", "account-password", "x-apple.systempreferences:com.apple.Users-Groups-Settings.extension"),
+        ("windows/fail-en", "firewall", "ms-settings:windowsdefender"),
+        ("windows/fail-en", "os-updates", "ms-settings:windowsupdate"),
+        ("windows/fail-en", "malware-protection", "ms-settings:windowsdefender"),
+        ("darwin/fail", "firewall", "x-apple.systempreferences:com.apple.preference.security?Firewall"),
+        ("darwin/fail", "os-updates", "x-apple.systempreferences:com.apple.preferences.softwareupdate"),
+        ("darwin/fail", "malware-protection", "x-apple.systempreferences:com.apple.preference.security?General"),
     ],
 )
 def test_failures_carry_plain_steps_and_the_settings_link(name, check, uri):
