@@ -127,8 +127,56 @@ def test_every_control_shows_a_ring_two_pixels_wide_with_three_to_one_contrast(q
     window = finished_window(qtbot, judges, isolated_config)
     controls = keyboard_controls(window)
     kinds = {type(w).__name__ for w in controls}
-    assert {"QPushButton", "FoldButton", "QCheckBox", "ChecklistView"} <= kinds, kinds
+    assert {"QPushButton", "FoldButton", "QCheckBox", "ChecklistView", "TodoButton"} <= kinds, kinds
     assert_rings(qtbot, window, controls, palette)
+
+
+def test_every_to_do_line_shows_a_ring(qtbot, judges, isolated_config, palette):
+    """The lines of "What to do now" (flat, left-aligned buttons): one of each kind, fix, can't tell and
+    confirm, each ringed when Tab reaches it."""
+    window = finished_window(qtbot, judges, isolated_config)
+    lines = window.todo.buttons
+    words = {b.accessibleName().split(":")[0] for b in lines}
+    assert {"To fix", "Can't tell", "To confirm"} <= words, words
+    assert_rings(qtbot, window, lines, palette)
+
+
+def shown_dialog(qtbot, dialog: QWidget) -> list[QWidget]:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return keyboard_controls(dialog)
+
+
+def test_the_welcome_shows_a_ring_on_every_control(qtbot, judges, isolated_config, palette):
+    window = finished_window(qtbot, judges, isolated_config)
+    dialog = window.offer_welcome()
+    controls = shown_dialog(qtbot, dialog)
+    kinds = {type(w).__name__ for w in controls}
+    assert {"QPushButton", "QCheckBox", "QLineEdit", "QTimeEdit", "RingScrollArea"} <= kinds, kinds
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
+
+
+def test_talked_to_my_consultant_shows_a_ring_on_every_control(qtbot, judges, isolated_config, palette):
+    window = finished_window(qtbot, judges, isolated_config)
+    dialog = window.ask_acknowledge("disk-encryption")
+    controls = shown_dialog(qtbot, dialog)
+    kinds = {type(w).__name__ for w in controls}
+    assert {"QPushButton", "QSpinBox", "QLineEdit"} <= kinds, kinds
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
+
+
+def test_the_report_saved_dialog_shows_a_ring_on_every_button(qtbot, judges, isolated_config, palette, tmp_path):
+    window = finished_window(qtbot, judges, isolated_config)
+    window.export_pdf(str(tmp_path / "report.pdf"))
+    dialog = window.saved_dialog
+    controls = shown_dialog(qtbot, dialog)
+    assert len(controls) >= 2 and {type(w).__name__ for w in controls} == {"QPushButton"}, controls
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
 
 
 def test_every_settings_control_shows_a_ring_too(qtbot, judges, isolated_config, palette):
@@ -142,7 +190,7 @@ def test_every_settings_control_shows_a_ring_too(qtbot, judges, isolated_config,
     qtbot.waitUntil(dialog.isActiveWindow)
     controls = keyboard_controls(dialog)
     kinds = {type(w).__name__ for w in controls}
-    assert {"QPushButton", "QCheckBox", "QLineEdit", "QTimeEdit"} <= kinds, kinds
+    assert {"QPushButton", "QCheckBox", "QLineEdit", "QTimeEdit", "RingScrollArea"} <= kinds, kinds
     assert_rings(qtbot, dialog, controls, palette)
     dialog.reject()
 
