@@ -26,6 +26,7 @@ class TodoButton(QPushButton):
         super().__init__(text, parent)
         self.full_text = text
         self.setFlat(True)
+        self.setAutoDefault(True)  # Return goes there too, as on a link, not only Space
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -89,7 +90,9 @@ class TodoList(QFrame):
         if entries == self.entries and self.buttons:
             return
         focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), None)
-        for b in self.buttons:
+        for b in self.buttons:  # out of the window, and so out of the Tab chain, now; gone once idle
+            b.hide()
+            b.setParent(None)  # type: ignore[call-overload]  # Qt takes None
             b.deleteLater()
         self.buttons = []
         self.entries = entries
@@ -99,13 +102,27 @@ class TodoList(QFrame):
             b.setAccessibleDescription("Go to this row in the checklist")
             b.clicked.connect(lambda _=False, e=entry: self.go_to.emit(e.kind, e.id))
             self.column.addWidget(b)
+            b.show()  # now, not on the next turn of the event loop: Tab skips what is not shown
             self.buttons.append(b)
         pending = bool(self.model.pending())
         self.empty.setText(STILL_CHECKING if pending and not entries else NOTHING_LEFT)
         self.empty.setVisible(not entries)
-        previous: QWidget = self
+        previous = self._control_before()
         for b in self.buttons:  # made after the checklist's rows: put them back in reading order for Tab
             QWidget.setTabOrder(previous, b)
             previous = b
         if focused is not None and self.buttons:
             self.buttons[min(focused, len(self.buttons) - 1)].setFocus()
+
+    def _control_before(self) -> QWidget:
+        """The control Tab reaches just before this list (the last button above it). Qt ignores a tab order
+        that starts at a widget taking no focus, such as this frame: the lines would otherwise come last,
+        after the whole checklist."""
+        widget = self.previousInFocusChain()
+        for _ in range(1000):  # the chain is a ring; a window has far fewer widgets than this
+            if widget is self or widget is None:
+                break
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not self.isAncestorOf(widget):
+                return widget
+            widget = widget.previousInFocusChain()
+        return self
