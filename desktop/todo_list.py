@@ -92,7 +92,7 @@ class TodoList(QFrame):
         focused = next((i for i, b in enumerate(self.buttons) if b.hasFocus()), None)
         for b in self.buttons:  # out of the window, and so out of the Tab chain, now; gone once idle
             b.hide()
-            b.setParent(None)  # type: ignore[call-overload]  # Qt takes None
+            b.setParent(None)
             b.deleteLater()
         self.buttons = []
         self.entries = entries
