@@ -85,6 +85,8 @@ TEST_PACKAGES = [
     # the window's tree as Orca does.
     "at-spi2-core",
     "python3-pyatspi",
+    # Finding the app's windows on the test X server and pressing keys in them (tests/tray, tools/screenshots.py)
+    "xdotool",
     # real locales (localedef) for the text checklist in en_GB, de_DE, tr_TR and ISO-8859-1
     "locales",
     # The firewall and os-updates checks drive the real ufw and read what unattended-upgrades ships; GNOME

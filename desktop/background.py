@@ -28,9 +28,27 @@ from desktop.single_instance import SingleInstance
 from desktop.tray import Tray
 
 
-def attach_background(app: QApplication, window: Any, session: Any, instance: SingleInstance) -> Background:
-    """Wire the background part to the main window (desktop/app.py calls this once)."""
-    bg = Background(app, window, session.profile, session.store, session.system, parent=app, checks=session.checks)
+def attach_background(
+    app: QApplication,
+    window: Any,
+    session: Any,
+    instance: SingleInstance,
+    clock: Clock | None = None,
+    time_scale: float = 1.0,
+) -> Background:
+    """Wire the background part to the main window (desktop/app.py calls this once; the tray tests pass a
+    clock that starts in school hours and runs fast)."""
+    bg = Background(
+        app,
+        window,
+        session.profile,
+        session.store,
+        session.system,
+        clock,
+        time_scale,
+        parent=app,
+        checks=session.checks,
+    )
     # A replayed snapshot or a pretend time (--replay, --at) is for looking, not for watching this laptop.
     bg.watching = isinstance(session.system, LiveSystem) and session.at is None
     bg.update_close_behaviour()
@@ -60,9 +78,9 @@ def attach_background(app: QApplication, window: Any, session: Any, instance: Si
 
 
 NO_TRAY_NOTICE = (
-    "Your desktop has no tray area, so Device Check has no icon there. It is still watching for "
-    "social apps in school hours and will tell you with a notification. Start Device Check "
-    "again to open its window."
+    "Your desktop has no tray area, so Device Check has no icon there. While its window is open, even "
+    "minimised, it watches for social apps in school hours and tells you with a notification. Closing "
+    "the window stops it."
 )
 
 
@@ -142,8 +160,11 @@ class Background(QObject):
         self.tray.set_outcome(outcome_of(results, decls, now), summary_line(results, decls, now))
 
     def seen_in_window(self, results: list[CheckResult]) -> None:
-        """The candidate has just seen these failures in the window: the daily check need not repeat them."""
+        """The candidate has just seen these failures in the window: the daily check need not repeat them.
+        A window in the tray or minimised (started at sign-in) was not seen: the daily check still says them."""
         self.show_results(results)
+        if self.window is None or not self.window.isVisible() or self.window.isMinimized():
+            return
         self.memory.fresh(failure_keys([r.id for r in results if r.status is Status.FAIL]), self.monitor.clock().date())
 
     def settings_changed(self, settings: UserSettings | None = None) -> None:

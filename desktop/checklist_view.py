@@ -4,17 +4,16 @@ row by row when the model changes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.check_row import CheckRow
 from desktop.checklist_model import KIND_CHECK, ChecklistModel, Role
 from desktop.clause_group import ClauseGroup
 from desktop.declaration_row import DeclarationRow
-from desktop.focus_style import make_ring_frame
+from desktop.focus_style import RingScrollArea
 
 
-class ChecklistView(QScrollArea):
+class ChecklistView(RingScrollArea):
     check_again = Signal(str)
     declaration_toggled = Signal(str, bool)
     settings_opened = Signal(str)  # check id: its settings page was asked to open
@@ -24,9 +23,7 @@ class ChecklistView(QScrollArea):
     def __init__(self, model: ChecklistModel, parent: QWidget | None = None, header: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.setWidgetResizable(True)
         self.setAccessibleName("Checklist")
-        make_ring_frame(self)  # the list takes focus, so arrow keys and Page Down scroll it: its ring goes here
         inner = QWidget(self)
         column = self.column = QVBoxLayout(inner)
         spacing = self.fontMetrics().height()
@@ -66,14 +63,6 @@ class ChecklistView(QScrollArea):
                 drow = self.declaration_rows.get(ident)
                 if drow is not None:
                     drow.refresh()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()  # draw the ring
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
 
     def row_for(self, check_id: str) -> CheckRow:
         return self.check_rows[check_id]

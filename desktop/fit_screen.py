@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
+
+from desktop.focus_style import RingScrollArea
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -37,9 +39,8 @@ def scrolling_page(dialog: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
     Returns (the scrolling column for the content, the dialog's own column for the buttons)."""
     outer = QVBoxLayout(dialog)
     outer.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
-    scroll = QScrollArea(dialog)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll = RingScrollArea(dialog)  # it takes focus, to scroll by keyboard: its ring shows where it is
+    scroll.setAccessibleName(dialog.accessibleName() or dialog.windowTitle().split(" — ")[0])
     page = QWidget(scroll)
     column = QVBoxLayout(page)
     scroll.setWidget(page)

@@ -9,13 +9,14 @@ The ring is drawn inside each control's own rectangle, so no layout can clip it.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QCheckBox,
     QFrame,
     QProxyStyle,
+    QScrollArea,
     QStyle,
     QStyleOption,
     QStyleOptionComplex,
@@ -138,6 +139,29 @@ def make_ring_frame(area: QFrame) -> None:
     area.setFrameShape(QFrame.Shape.Box)
     area.setLineWidth(RING_WIDTH)
     area.setMidLineWidth(0)
+
+
+class RingScrollArea(QScrollArea):
+    """A page that scrolls and takes focus (so arrow keys and Page Down move it), with its ring round the
+    outside. Every scrolling page in the app is one, so none is left without a ring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        make_ring_frame(self)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusInEvent(event)
+        self.update()  # the frame is drawn by the area itself, not its viewport: draw the ring
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.update()
+
+
+def draw_ring(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+    """The focus ring, for a control that paints itself."""
+    AccessibleStyle._ring(painter, rect, palette)
 
 
 def use_accessible_style() -> None:

@@ -1,11 +1,11 @@
-"""The main window: agency banner, then one scrolling page: the summary line, school-hours state, progress,
-the buttons, "What to do now" (desktop/todo_list.py) and the clause-by-clause checklist. The menu holds every
-action and Quit. Rows check again by themselves when something may have changed them."""
+"""The main window: agency banner, then one scrolling page: the top part (desktop/window_header.py: the
+summary line, school-hours state, progress, the buttons and "What to do now") and the clause-by-clause
+checklist. The menu holds every action and Quit. Rows check again by themselves when something may have
+changed them."""
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +29,10 @@ from desktop.banner import AgencyBanner
 from desktop.checklist_model import ChecklistModel, Role
 from desktop.checklist_view import ChecklistView
 from desktop.fit_screen import fit_to_screen
-from desktop.flow_layout import FlowLayout
 from desktop.focus_style import use_accessible_style
 from desktop.runner import CheckRunner
 from desktop.session import Session
-from desktop.todo_list import TodoList
-from desktop.widgets_common import button, scaled_font, wrapping_label
+from desktop.window_header import WindowHeader
 
 SOCIAL_APPS_CHECK = "social-apps"
 
@@ -46,45 +41,6 @@ def documents_folder() -> Path:
     """Where the save dialog starts: the candidate's Documents folder, or their home folder without one."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found and Path(found).is_dir() else Path.home()
-
-
-def school_hours_text(session: Session) -> str:
-    day = session.context().school_day
-    if day.in_session and day.today:
-        return (
-            f"School hours now: {day.today[0]:%H:%M} to {day.today[1]:%H:%M}. "
-            "Social media stays closed until the end of the day."
-        )
-    if day.today:
-        return f"School hours today: {day.today[0]:%H:%M} to {day.today[1]:%H:%M} ({day.reason})."
-    return f"Not a school day: {day.reason}."
-
-
-def friendly_notice(warning: str) -> str:
-    kept = re.search(r"kept as (\S+\.bak)", warning)
-    backup = kept.group(1) if kept else ""
-    newer = "made by a newer version" in warning
-    if "declarations.json" in warning and newer:
-        return (
-            "Your confirmations were saved by a newer version of Device Check, so this version leaves them as "
-            "they are. Ticks you make here are not saved."
-        )
-    if "settings.json" in warning and newer:
-        return (
-            "Your settings were saved by a newer version of Device Check, so this version leaves them as they "
-            "are and uses your agency's usual settings. Changes you make here are not saved."
-        )
-    if "declarations.json" in warning and backup:
-        return (
-            f"Your earlier confirmations could not be read, so that file was set aside (kept as {backup}). "
-            "Please tick them again."
-        )
-    if "settings.json" in warning and backup:
-        return (
-            f"Your saved settings could not be read, so that file was set aside (kept as {backup}) "
-            "and your agency's usual settings are used."
-        )
-    return warning
 
 
 class MainWindow(QMainWindow):
@@ -115,7 +71,18 @@ class MainWindow(QMainWindow):
         page.setContentsMargins(0, 0, 0, 0)
         self.banner = AgencyBanner(session.profile, central)
         page.addWidget(self.banner)
-        header = self._build_header()
+        header = self.header = WindowHeader(session, self.model, central)
+        # The parts other code and the tests reach by name.
+        self.summary, self.school_hours, self.notice = header.summary, header.school_hours, header.notice
+        self.progress, self.progress_label, self.todo = header.progress, header.progress_label, header.todo
+        self.check_all, self.settings_button = header.check_all, header.settings_button
+        self.reads_button, self.pdf_button, self.json_button = (
+            header.reads_button,
+            header.pdf_button,
+            header.json_button,
+        )
+        if session.warnings:
+            self.show_notice(session.warnings)
         self.view = ChecklistView(self.model, central, header)
         page.addWidget(self.view, 1)
         self.setCentralWidget(central)
@@ -140,49 +107,8 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.refresh_school_hours)
         self._clock.start(60_000)
         self.refresh_school_hours()
-        self._set_tab_order()
         m = self.fontMetrics().height()
         fit_to_screen(self, QSize(m * 60, m * 48), cap=False)
-
-    def _build_header(self) -> QWidget:
-        """The top of the scrolling page: the headline, school hours, notices, progress, buttons, to-do list."""
-        header = QWidget()
-        body = QVBoxLayout(header)
-        body.setContentsMargins(0, 0, 0, 0)
-        self.summary = wrapping_label("Checking this laptop…", header)
-        self.summary.setFont(scaled_font(self.font(), 1.6, bold=True))
-        body.addWidget(self.summary)
-        self.school_hours = wrapping_label("", header)
-        body.addWidget(self.school_hours)
-        self.notice = wrapping_label("", header)
-        self.notice.setVisible(False)
-        body.addWidget(self.notice)
-        if self.session.warnings:
-            self.show_notice(self.session.warnings)
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar(header)
-        self.progress.setAccessibleName("Checks finished")
-        self.progress.setMaximum(len(self.model.check_ids()))
-        self.progress.setFormat("%v of %m checked")
-        self.progress_label = QLabel("", header)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.progress_label)
-        body.addLayout(progress_row)
-        bar = FlowLayout()
-        self.check_all = button("Check everything &again", "Check everything again", header)
-        self.settings_button = button("&Settings…", "Settings", header)
-        self.reads_button = button("What this app &reads", "What this app reads", header)
-        self.pdf_button = button("Save a &PDF report…", "Save a PDF report", header)
-        self.json_button = button("Save for s&upport (JSON)…", "Save the report for support, as JSON", header)
-        for b in (self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button):
-            bar.addWidget(b)
-        body.addLayout(bar)
-        self.todo = TodoList(self.model, header)
-        body.addWidget(self.todo)
-        self.checklist_heading = wrapping_label("Your checklist, point by point", header)
-        self.checklist_heading.setFont(scaled_font(self.font(), 1.3, bold=True))
-        body.addWidget(self.checklist_heading)
-        return header
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&Device Check")
@@ -265,15 +191,11 @@ class MainWindow(QMainWindow):
         self.todo.rebuild()
 
     def refresh_school_hours(self) -> None:
-        self.school_hours.setText(school_hours_text(self.session))
+        self.header.refresh_school_hours()
 
     def show_notice(self, lines: list[str]) -> None:
-        """A gentle one-line notice (a damaged settings file was set aside, and so on); the exact words
-        for support are in the tooltip."""
-        self.notice.setText(" ".join(friendly_notice(line) for line in lines))
-        self.notice.setToolTip("\n".join(lines))
-        self.notice.setVisible(bool(lines))
-        self.notice_shown.emit(self.notice.text())
+        """A gentle one-line notice (a damaged settings file was set aside, and so on)."""
+        self.notice_shown.emit(self.header.show_notice(lines))
 
     # ---- going to a row, and coming back from the settings ------------------------------------------
     def go_to(self, kind: str, ident: str) -> QWidget:
@@ -427,8 +349,3 @@ class MainWindow(QMainWindow):
         saved = Path(path).resolve()
         self.show_notice([f"The file for support is saved as “{saved.name}” in {saved.parent}."])
         return path
-
-    def _set_tab_order(self) -> None:
-        order = [self.check_all, self.settings_button, self.reads_button, self.pdf_button, self.json_button]
-        for a, b in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(a, b)

@@ -48,6 +48,9 @@ def main() -> int:
     p.add_argument("--wait-tray", type=float, default=0, help="seconds to wait for a tray to appear")
     p.add_argument("--answer-quit", choices=("yes", "no"), help="answer the 'Quit <app>?' question")
     p.add_argument("--failing", type=int, help="show results with this many failing checks on the tray icon")
+    p.add_argument(
+        "--window", action="store_true", help="the real main window, wired as the app wires it, kept in the tray"
+    )
     args = p.parse_args()
 
     app = QApplication(sys.argv[:1])
@@ -62,11 +65,21 @@ def main() -> int:
     if args.not_working_today:
         store.save_settings(not_working_today(store.load_settings(), start.date()))
 
-    from desktop.background import Background
+    from desktop.background import Background, attach_background
 
-    window = QWidget()
-    window.setWindowTitle("Device Check")
-    bg = Background(app, window, load_profile(args.profile), store, clock=clock, time_scale=args.scale)
+    main_window = None
+    if args.window:  # as `devicecheck --tray` starts at sign-in: the window built, hidden, the tray wired to it
+        from desktop.main_window import MainWindow
+        from desktop.session import Session
+        from desktop.single_instance import SingleInstance
+
+        session = Session.open(args.profile)
+        main_window = MainWindow(session)
+        bg = attach_background(app, main_window, session, SingleInstance(parent=app), clock, args.scale)
+    else:
+        window = QWidget()
+        window.setWindowTitle("Device Check")
+        bg = Background(app, window, load_profile(args.profile), store, clock=clock, time_scale=args.scale)
     say(
         event="started",
         tray_available=bg.tray.available,
@@ -82,6 +95,15 @@ def main() -> int:
     bg.monitor.scanned.connect(lambda payload: say(event="scanned", apps=list(payload[0])))
     bg.monitor.scan_failed.connect(lambda why: say(event="scan_failed", why=why))
     bg.asker.done.connect(lambda name, asked: say(event="quit_done", app=name, asked=asked))
+    # Connected last, so the window, the tray and the notifier have all taken the daily check's results.
+    bg.monitor.checked.connect(
+        lambda payload: say(
+            event="checked",
+            failing=sorted(r.id for r in payload[0] if r.status.value == "fail"),
+            window=main_window.summary.text() if main_window else None,
+            tooltip=bg.tray.icon.toolTip() if bg.tray.icon else None,
+        )
+    )
 
     def answer_boxes() -> None:
         for name, box in list(bg.asker.boxes.items()):

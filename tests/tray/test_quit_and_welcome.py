@@ -81,3 +81,23 @@ def test_return_saves_settings(wired, qtbot):
     with qtbot.waitSignal(dialog.settings_changed):
         qtbot.keyClick(dialog.candidate_name, Qt.Key.Key_Return)
     assert session.settings.candidate_name == "Sam Jones"
+
+
+def test_failures_count_as_seen_only_when_the_window_was_on_screen(wired, qtbot):
+    """Started at sign-in the window runs its checks hidden: the daily notification must still say them."""
+    from checks.model import CheckResult, Severity, Status
+    from checks.monitor import failure_keys
+
+    window, bg, _session = wired
+    fail = CheckResult("screen-lock", Status.FAIL, Severity.REQUIRED, 2, "Your screen does not lock", "", {}, None, 0)
+    keys = failure_keys(["screen-lock"])
+    bg.seen_in_window([fail])  # in the tray: not seen
+    assert keys[0] not in bg.memory.said
+    window.showMinimized()
+    qtbot.waitUntil(window.isVisible)
+    bg.seen_in_window([fail])  # minimised: not seen either
+    assert keys[0] not in bg.memory.said
+    window.showNormal()
+    qtbot.waitUntil(lambda: window.isVisible() and not window.isMinimized())
+    bg.seen_in_window([fail])
+    assert bg.memory.fresh(keys, bg.monitor.clock().date()) == []  # on screen: the daily check will not repeat it today

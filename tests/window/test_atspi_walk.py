@@ -176,3 +176,34 @@ def test_labels_are_named_by_their_own_words(walk):
         assert {STATUS_WORDS[Status(r["status"])], r["title"], r["detail"]} <= labels, r["id"]
     for d in report["declarations"]:
         assert d["text"] in labels and "Not confirmed yet. Tick the box once it is true for you." in labels
+
+
+def children_of(nodes, name: str, role: str = "panel"):
+    """The objects inside the first showing object of this role and name, in reading order."""
+    start = next(i for i, n in enumerate(nodes) if n["role"] == role and n["name"] == name and "showing" in n["states"])
+    depth = nodes[start]["depth"]
+    inside = []
+    for n in nodes[start + 1 :]:
+        if n["depth"] <= depth:
+            break
+        inside.append(n)
+    return inside
+
+
+def test_what_to_do_now_reads_each_line_as_status_then_title_in_order(walk):
+    """The to-do list, as a listener tabs through it: a button per thing that needs them, named by its
+    status and title, fixes first, then required checks that cannot tell, then statements to confirm."""
+    nodes, report = walk
+    lines = [n["name"] for n in children_of(nodes, "What to do now") if n["role"] == "push button"]
+    expected = [f"To fix: {r['title']}" for r in report["results"] if r["status"] == "fail"]
+    expected += [
+        f"{STATUS_WORDS[Status(r['status'])]}: {r['title']}"
+        for r in report["results"]
+        if r["status"] in ("unknown", "error") and r["severity"] == "required"
+    ]
+    expected += [f"To confirm: {d['text']}" for d in report["declarations"] if d["due"]]
+    assert len(expected) > 10
+    assert sorted(lines) == sorted(expected)  # every line there, none nameless, none extra
+    # In order of need: every "To fix" before every "To confirm".
+    kinds = [line.split(":")[0] for line in lines]
+    assert kinds == sorted(kinds, key=lambda k: {"To fix": 0, "To confirm": 2}.get(k, 1))

@@ -127,8 +127,56 @@ def test_every_control_shows_a_ring_two_pixels_wide_with_three_to_one_contrast(q
     window = finished_window(qtbot, judges, isolated_config)
     controls = keyboard_controls(window)
     kinds = {type(w).__name__ for w in controls}
-    assert {"QPushButton", "FoldButton", "QCheckBox", "ChecklistView"} <= kinds, kinds
+    assert {"QPushButton", "FoldButton", "QCheckBox", "ChecklistView", "TodoButton"} <= kinds, kinds
     assert_rings(qtbot, window, controls, palette)
+
+
+def test_every_to_do_line_shows_a_ring(qtbot, judges, isolated_config, palette):
+    """The lines of "What to do now" (flat, left-aligned buttons): one of each kind, fix, can't tell and
+    confirm, each ringed when Tab reaches it."""
+    window = finished_window(qtbot, judges, isolated_config)
+    lines = window.todo.buttons
+    words = {b.accessibleName().split(":")[0] for b in lines}
+    assert {"To fix", "Can't tell", "To confirm"} <= words, words
+    assert_rings(qtbot, window, lines, palette)
+
+
+def shown_dialog(qtbot, dialog: QWidget) -> list[QWidget]:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return keyboard_controls(dialog)
+
+
+def test_the_welcome_shows_a_ring_on_every_control(qtbot, judges, isolated_config, palette):
+    window = finished_window(qtbot, judges, isolated_config)
+    dialog = window.offer_welcome()
+    controls = shown_dialog(qtbot, dialog)
+    kinds = {type(w).__name__ for w in controls}
+    assert {"QPushButton", "QCheckBox", "QLineEdit", "QTimeEdit", "RingScrollArea"} <= kinds, kinds
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
+
+
+def test_talked_to_my_consultant_shows_a_ring_on_every_control(qtbot, judges, isolated_config, palette):
+    window = finished_window(qtbot, judges, isolated_config)
+    dialog = window.ask_acknowledge("disk-encryption")
+    controls = shown_dialog(qtbot, dialog)
+    kinds = {type(w).__name__ for w in controls}
+    assert {"QPushButton", "QSpinBox", "QLineEdit"} <= kinds, kinds
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
+
+
+def test_the_report_saved_dialog_shows_a_ring_on_every_button(qtbot, judges, isolated_config, palette, tmp_path):
+    window = finished_window(qtbot, judges, isolated_config)
+    window.export_pdf(str(tmp_path / "report.pdf"))
+    dialog = window.saved_dialog
+    controls = shown_dialog(qtbot, dialog)
+    assert len(controls) >= 2 and {type(w).__name__ for w in controls} == {"QPushButton"}, controls
+    assert_rings(qtbot, dialog, controls, palette)
+    dialog.reject()
 
 
 def test_every_settings_control_shows_a_ring_too(qtbot, judges, isolated_config, palette):
@@ -142,7 +190,7 @@ def test_every_settings_control_shows_a_ring_too(qtbot, judges, isolated_config,
     qtbot.waitUntil(dialog.isActiveWindow)
     controls = keyboard_controls(dialog)
     kinds = {type(w).__name__ for w in controls}
-    assert {"QPushButton", "QCheckBox", "QLineEdit", "QTimeEdit"} <= kinds, kinds
+    assert {"QPushButton", "QCheckBox", "QLineEdit", "QTimeEdit", "RingScrollArea"} <= kinds, kinds
     assert_rings(qtbot, dialog, controls, palette)
     dialog.reject()
 
@@ -231,3 +279,42 @@ def test_the_reads_page_shows_a_ring_too(qtbot, judges, isolated_config, palette
     assert len(controls) >= 2, [type(w).__name__ for w in controls]
     assert_rings(qtbot, dialog, controls, palette)
     dialog.reject()
+
+
+def test_tab_goes_from_the_buttons_to_what_to_do_now_then_the_checklist(qtbot, judges, isolated_config):
+    """Reading order: the buttons, then each line of "What to do now", then the checklist; not the to-do lines
+    last, after every row (they are made after the rows, as results come in)."""
+    window = finished_window(qtbot, judges, isolated_config)
+    qtbot.waitUntil(lambda: not window.todo._soon.isActive())  # the list's last rebuild after the run
+    window.check_all.setFocus(Qt.FocusReason.TabFocusReason)
+    reached: list[QWidget] = []
+    for _ in range(5 + len(window.todo.buttons) + 2):
+        reached.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    header = [window.check_all, window.settings_button, window.reads_button, window.pdf_button, window.json_button]
+    lines = window.todo.buttons
+    assert len(lines) >= 3
+    assert reached[: 5 + len(lines)] == header + lines
+    after = reached[5 + len(lines)]
+    assert after is window.view or window.view.widget().isAncestorOf(after)
+    assert not window.todo.isAncestorOf(after)
+    # And after a run changes the list, the new lines are in the same place.
+    with qtbot.waitSignal(window.run_finished, timeout=15000):
+        window.check_everything()
+    qtbot.waitUntil(lambda: not window.todo._soon.isActive())
+    window.json_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(window.json_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.todo.buttons[0]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_return_or_space_on_a_to_do_line_goes_to_its_row(qtbot, judges, isolated_config, key):
+    window = finished_window(qtbot, judges, isolated_config)
+    qtbot.waitUntil(lambda: not window.todo._soon.isActive())
+    pairs = zip(window.todo.entries, window.todo.buttons, strict=True)
+    entry, line = next((e, b) for e, b in pairs if e.kind == "check")
+    line.setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(window.todo.go_to) as went:
+        qtbot.keyClick(line, key)
+    assert went.args == ["check", entry.id]
+    assert window.view.row_for(entry.id).isAncestorOf(QApplication.focusWidget())
