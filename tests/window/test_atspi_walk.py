@@ -25,7 +25,7 @@ from tests.desktop_session import ATSPI_BUS_LAUNCHER, DesktopSession
 pytestmark = pytest.mark.xvfb
 
 SYSTEM_PYTHON = "/usr/bin/python3"  # pyatspi is Debian's python3-pyatspi, for the system's python only
-SNAPSHOT = FIXTURES / "darwin" / "fail.json"
+SNAPSHOT = FIXTURES / "windows" / "modern-standby-fr.json"  # gives all five kinds of answer
 PROFILE = resource("profiles", "sample-agency.toml")  # an agency with a consultant: the banner has more to say
 INTERACTIVE = {
     "push button",
