@@ -403,6 +403,10 @@ def build_profile(data: dict[str, Any], source: str) -> Profile:
     start, end = time.fromisoformat(hours["start"]), time.fromisoformat(hours["end"])
     if end <= start:
         raise ProfileError(f"{source}: [school_hours] end: must be after start ({hours['start']})")
+    for did, decl in (data.get("declarations") or {}).items():
+        if not str(decl.get("text", "")).strip():  # checked once the layers are merged: a profile may change
+            # only the review days of a statement another layer words
+            raise ProfileError(f"{source}: [declarations.{did}] text: a statement needs words for the candidate")
     checks = {
         cid: CheckConfig(
             bool(data.get("checks", {}).get(cid, {}).get("enabled", True)),

@@ -62,3 +62,15 @@ def test_bad_profile_on_the_command_line_is_one_line_exit_2(tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and "max_idle_minutes" in lines[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_a_statement_with_no_words_is_one_line_naming_it(tmp_path):
+    for body in ('[declarations.x]\ntext = "  "\nclause = 2\n', "[declarations.y]\nclause = 2\n"):
+        bad = tmp_path / "agency.toml"
+        bad.write_text(body)
+        with pytest.raises(ProfileError) as err:
+            load_profile(str(bad))
+        assert str(err.value).startswith(f"{bad}: [declarations.") and "needs words" in str(err.value)
+    ok = tmp_path / "ok.toml"
+    ok.write_text("[declarations.phone-pin]\nreview_days = 30\n")  # rewording nothing, only the review days
+    assert next(d for d in load_profile(str(ok)).declarations if d.id == "phone-pin").review_days == 30
