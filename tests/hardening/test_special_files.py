@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -27,30 +28,42 @@ PEAK_LIMIT_MB = 150
 HANG_LIMIT_S = 40  # far beyond a normal run; a FIFO read outside a deadline would block for ever
 
 
+# Linux keeps a process's peak memory (ru_maxrss) across exec, so a child started straight from a large
+# pytest process reports pytest's own size. This small launcher forks the measured program from a small parent
+# and writes that child's own peak to a file.
+LAUNCHER = (
+    "import os, sys\n"
+    "report, argv = sys.argv[1], sys.argv[2:]\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.execv(argv[0], argv)\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "open(report, 'w').write(str(usage.ru_maxrss))\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
 def peak_rss_mb(args: list[str], env: dict[str, str]) -> tuple[int, str, str, float]:
-    """Like run_measured, but reaps the child with wait4 to get its own peak resident memory."""
+    """Run devicecheck and return (exit code, stdout, stderr, its own peak resident memory in MB)."""
     full_env = dict(os.environ, **env)
     full_env["PYTHONPATH"] = str(ROOT)
     out_path = Path(env["HOME"]) / ".out"
     err_path = Path(env["HOME"]) / ".err"
+    peak_path = Path(env["HOME"]) / ".peak"
+    command = [sys.executable, "-c", LAUNCHER, str(peak_path), sys.executable, "-m", "desktop", *args]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "desktop", *args], stdout=out, stderr=err, env=full_env)
-        deadline = time.monotonic() + HANG_LIMIT_S
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                pytest.fail(f"devicecheck {' '.join(args)} hung for {HANG_LIMIT_S} s")
-            time.sleep(0.05)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        proc = subprocess.Popen(command, stdout=out, stderr=err, env=full_env, start_new_session=True)
+        try:
+            code = proc.wait(HANG_LIMIT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            pytest.fail(f"devicecheck {' '.join(args)} hung for {HANG_LIMIT_S} s")
     return (
-        proc.returncode,
+        code,
         out_path.read_text(errors="replace"),
         err_path.read_text(errors="replace"),
-        usage.ru_maxrss / 1024,  # KB on Linux
+        int(peak_path.read_text()) / 1024,  # KB on Linux
     )
 
 
