@@ -143,7 +143,7 @@ def status_words(row: dict[str, Any]) -> str:
         return word
 
 
-def _when(text: str | None) -> str:
+def when_words(text: str | None) -> str:
     """ "2026-11-25T10:30:00+00:00" -> "25 November 2026 at 10:30", for people."""
     if not text:
         return ""
@@ -160,11 +160,11 @@ def not_live_mark(report: dict[str, Any]) -> str:
     replay = run.get("replay_of")
     if replay:
         return (
-            f"Replay of a snapshot recorded on {_when(replay.get('recorded_at'))} on another computer: "
+            f"Replay of a snapshot recorded on {when_words(replay.get('recorded_at'))} on another computer: "
             "not a check of this laptop"
         )
     if run.get("at_overridden"):
-        return f"Checked as if it were {_when(report.get('checked_at'))}: the time was set by hand"
+        return f"Checked as if it were {when_words(report.get('checked_at'))}: the time was set by hand"
     return ""
 
 
@@ -177,8 +177,8 @@ def facts_lines(report: dict[str, Any]) -> list[str]:
     lines = [
         f"Candidate: {(report.get('candidate') or {}).get('name') or 'not given (add your name in Settings)'}",
         f"Agency: {agency.get('name') or 'no agency profile'}" + (f"; consultant: {contact}" if contact else ""),
-        f"Checked: {_when(report.get('checked_at'))}",
-        f"Report made: {_when(report.get('generated_at'))}; valid until {_when(report.get('valid_until'))}",
+        f"Checked: {when_words(report.get('checked_at'))}",
+        f"Report made: {when_words(report.get('generated_at'))}; valid until {when_words(report.get('valid_until'))}",
         f"Profile: {(report.get('profile') or {}).get('version') or 'built-in'}",
     ]
     if run.get("partial"):

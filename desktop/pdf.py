@@ -6,13 +6,12 @@ from __future__ import annotations
 import html
 import os
 import sys
-from datetime import datetime
 from typing import Any
 
 from checks.model import IT_HELPER_HEADING, Status
 from checks.outcome import summary_line_from_counts
 from checks.policy import clauses, policy_from_report
-from checks.report import not_live_mark, status_words
+from checks.report import not_live_mark, status_words, when_words
 from desktop.clauses import clauses_with_other
 from desktop.status_words import WORDS
 
@@ -34,16 +33,6 @@ def _ensure_gui_app() -> None:
     from PySide6.QtWidgets import QApplication  # a full QApplication, so windows may still open later
 
     _app = QApplication(["devicecheck"])
-
-
-def _date(text: str | None) -> str:
-    if not text:
-        return ""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 
 def _hours(day: dict[str, Any]) -> str:
@@ -102,9 +91,9 @@ def report_html(report: dict[str, Any]) -> str:
         f"<tr><td><b>Candidate</b></td><td>{_e((report.get('candidate') or {}).get('name') or 'Not given')}</td></tr>",
         f"<tr><td><b>Consultant</b></td><td>{_e(_consultant(report))}</td></tr>",
         f"<tr><td><b>Policy</b></td><td>{_e(_policy_line(report))}</td></tr>",
-        f"<tr><td><b>Checked</b></td><td>{_e(_date(report.get('checked_at')))}</td></tr>",
-        f"<tr><td><b>Report made</b></td><td>{_e(_date(report.get('generated_at')))}</td></tr>",
-        f"<tr><td><b>Valid until</b></td><td>{_e(_date(report.get('valid_until')))}</td></tr>",
+        f"<tr><td><b>Checked</b></td><td>{_e(when_words(report.get('checked_at')))}</td></tr>",
+        f"<tr><td><b>Report made</b></td><td>{_e(when_words(report.get('generated_at')))}</td></tr>",
+        f"<tr><td><b>Valid until</b></td><td>{_e(when_words(report.get('valid_until')))}</td></tr>",
         f"<tr><td><b>Device</b></td><td>{_e(report.get('device') or 'unknown')} ({_e(system)})</td></tr>",
         f"<tr><td><b>School hours</b></td><td>{_e(_hours(day))}</td></tr>",
         f"<tr><td><b>Result</b></td><td><b>{_e(OUTCOME_WORDS.get(str(report.get('outcome')), ''))}</b>: "
@@ -139,9 +128,9 @@ def report_html(report: dict[str, Any]) -> str:
                 out.append(f"<p>{IT_HELPER_HEADING}:</p><ul>" + "".join(f"<li>{_e(s)}</li>" for s in helper) + "</ul>")
         for d in drows:
             if d.get("confirmed_at") and not d.get("due"):
-                mark = f"Confirmed on {_e(_date(d['confirmed_at']))}"
+                mark = f"Confirmed on {_e(when_words(d['confirmed_at']))}"
             elif d.get("confirmed_at"):
-                mark = f"Due to be confirmed again (last confirmed on {_e(_date(d['confirmed_at']))})"
+                mark = f"Due to be confirmed again (last confirmed on {_e(when_words(d['confirmed_at']))})"
             else:
                 mark = "Not confirmed yet"
             out.append(f"<p><b>[You confirm]</b> {_e(d.get('text'))}<br/>{mark}</p>")

@@ -26,20 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from checks.profile import DAYS, Profile
+from checks.schoolhours import DAY_NAMES
 from checks.settings import UserSettings, clean_name
 from desktop.fit_screen import fit_to_screen, scrolling_page
 from desktop.flow_layout import FlowLayout
 from desktop.widgets_common import button, wrapping_label
 
-DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 SITES_EXPLAINED = (
     "When this is on, Device Check looks in the history of the web browsers on this laptop, and reads only "
     "how many times, and when, the social media sites your agency lists were visited during today's school "

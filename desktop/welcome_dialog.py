@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from checks.profile import DAYS, Profile
+from checks.schoolhours import DAY_NAMES
 from checks.settings import UserSettings, clean_name
 from desktop.fit_screen import scrolling_page
-from desktop.settings_dialog import DAY_NAMES, picked_time, profile_week
+from desktop.settings_dialog import picked_time, profile_week
 from desktop.widgets_common import scaled_font, wrapping_label
 
 SIGN_IN_REASON = (
