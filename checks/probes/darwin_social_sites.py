@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisit, SiteVisitFacts
 from checks.model import ProbeUnknown
-from checks.readers.browser_history import minimal_domains, read_visits, school_window
+from checks.readers.browser_history import HISTORY_WHY, minimal_domains, read_visits, school_window
 from checks.readers.browser_profiles import join, shared_profiles
 from checks.readers.darwin_browser_paths import all_profiles
 from checks.system import ReadDenied
@@ -35,8 +35,7 @@ READS = (
     Read(
         "database",
         "each profile's History or places.sqlite, and Safari's History.db, opened read-only",
-        "how many times today, during school hours, a social site on your agency's list was visited: only the "
-        "site's name, the count and the first and last time are kept, never the pages",
+        HISTORY_WHY,
     ),
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from checks.facts import Read, SiteVisitFacts
-from checks.readers.browser_history import site_facts
+from checks.readers.browser_history import HISTORY_WHY, site_facts
 from checks.readers.browser_profiles import shared_profiles
 from checks.readers.windows_browser_paths import all_profiles
 
@@ -23,8 +23,7 @@ READS = (
     Read(
         "database",
         "each profile's History or places.sqlite, opened read-only",
-        "how many times today, during school hours, a social site on your agency's list was visited: only the "
-        "site's name, the count and the first and last time are kept, never the pages",
+        HISTORY_WHY,
     ),
 )
 

@@ -31,6 +31,12 @@ from checks.readers.browser_profiles import BrowserProfile, join
 from checks.schoolhours import in_zone_of
 from checks.system import ReadDenied, System
 
+# Why each OS's social-sites probe opens the history databases, as "What this app reads" says it.
+HISTORY_WHY = (
+    "how many times today, during school hours, a social site on your agency's list was visited: only the "
+    "site's name, the count and the first and last time are kept, never the pages"
+)
+
 if TYPE_CHECKING:
     from checks.context import CheckContext
 
