@@ -30,6 +30,9 @@ from desktop.notify import Notifier
 Clock = Callable[[], datetime]
 
 
+SAID_BY_THE_SCAN = {"social-apps"}  # the scan names each open app in its own notification, once a day
+
+
 class Monitor(QObject):
     planned = Signal(object)  # Plan, after every wake-up
     scanned = Signal(object)  # tuple of app names found (possibly empty)
@@ -160,10 +163,11 @@ class Monitor(QObject):
 
     def _notify_failures(self, payload: tuple[list[CheckResult], datetime]) -> None:
         """Once per problem per day. The count is every check to fix, as the window and the tray say; the
-        list names only what is new today. A check marked "Talked to my consultant" is not brought up."""
+        list names only what is new today. A check marked "Talked to my consultant" is not brought up, and
+        social-apps is left to the scan's own "<app> is open" notice, so one problem is said once."""
         results, now = payload
         failing = {r.id: r for r in results if r.status is Status.FAIL}
-        quiet = quiet_ids(results, self.store.load_acknowledgements(), now)
+        quiet = quiet_ids(results, self.store.load_acknowledgements(), now) | SAID_BY_THE_SCAN
         fresh = self.memory.fresh(failure_keys([cid for cid in failing if cid not in quiet]), now.date())
         if not fresh:
             return
