@@ -116,7 +116,31 @@ def password_store_flags(text: str) -> str:
     return "\n".join(kept) + ("\n" if kept else "")
 
 
+def install_history_dates(text: str) -> str:
+    """macOS's InstallHistory.plist with each entry's date and installer, and names only for Apple's own
+    updates (checks/probes/darwin_os_updates.py reads those): the apps the candidate installed stay out."""
+    import plistlib
+
+    from checks.probes.darwin_os_updates import UPDATERS
+
+    try:
+        entries = plistlib.loads(text.encode("utf-8"))
+    except (plistlib.InvalidFileException, ValueError):
+        return ""  # the probe could not read it either: it says so
+    kept = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        process = str(entry.get("processName", ""))
+        small = {key: entry[key] for key in ("date", "processName") if key in entry}
+        if process.lower() in UPDATERS and "displayName" in entry:
+            small["displayName"] = entry["displayName"]
+        kept.append(small)
+    return plistlib.dumps(kept).decode("utf-8")
+
+
 REDUCERS: dict[str, Callable[[str], str]] = {
+    "/Library/Receipts/InstallHistory.plist": install_history_dates,
     MAIN_FILE: apt_periodic_only,
     "/var/log/apt/history.log": apt_history_dates,
     "/etc/ufw/ufw.conf": assignments_of("ENABLED"),

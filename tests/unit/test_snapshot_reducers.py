@@ -78,3 +78,22 @@ def test_mount_table_keeps_the_system_and_home_mounts_only():
     )
     kept = reduce("/proc/self/mounts", table, home="/home/sam")
     assert kept == "/dev/mapper/root / ext4\n/dev/sdb1 /home ext4\n"
+
+
+def test_macos_install_history_keeps_dates_and_apples_updates_only():
+    import plistlib
+    from datetime import datetime
+
+    from checks.probes.darwin_os_updates import last_software_update
+
+    entries = [
+        {"date": datetime(2026, 10, 2, 9), "displayName": "macOS Sequoia 15.7.1", "processName": "softwareupdated"},
+        {"date": datetime(2026, 11, 3, 9), "displayName": "XProtectPlistConfigData", "processName": "softwareupdated"},
+        {"date": datetime(2026, 11, 20, 9), "displayName": "My Private Diary", "processName": "Installer"},
+    ]
+    text = plistlib.dumps(entries).decode()
+    kept = reduce("/Library/Receipts/InstallHistory.plist", text)
+    reduced = plistlib.loads(kept.encode())
+    assert last_software_update(reduced) == last_software_update(entries)
+    assert min(e["date"] for e in reduced) == min(e["date"] for e in entries)  # how far back it reaches
+    assert "My Private Diary" not in kept
