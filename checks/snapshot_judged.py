@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from checks.profile import Profile, ProfileError, build_profile, default_profile_path, merge, read_toml, validate
+from checks.profile import (
+    Profile,
+    ProfileError,
+    build_profile,
+    default_profile_path,
+    load_profile,
+    merge,
+    read_toml,
+    validate,
+)
 from checks.settings import UserSettings
 from checks.snapshot_validate import SnapshotError
 
@@ -27,10 +36,11 @@ class JudgedWith:
         }
 
     def profile(self) -> Profile:
-        """The candidate's profile. A 0.1.0 snapshot recorded none: then the profile's defaults."""
-        base = read_toml(default_profile_path())
+        """The candidate's profile. A 0.1.0 snapshot recorded none: then the profile this copy of Device Check
+        starts with (the built-in default, with an agency's baked-in profile over it)."""
         if self.profile_data is None:
-            return build_profile(base, "default")
+            return load_profile(None)
+        base = read_toml(default_profile_path())
         return build_profile(merge(base, self.profile_data), "the snapshot")
 
     @classmethod
