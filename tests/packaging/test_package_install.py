@@ -161,11 +161,11 @@ UNLOCKED_KEYRING = [
 
 
 def test_installed_app_uses_the_real_keyring_through_its_bundled_backend(installed: Path, tmp_path: Path) -> None:
-    """keyring loads its backends by name at run time: this fails if the bundle left them out."""
+    """The password store is asked over D-Bus (jeepney, loaded at run time): this fails if the bundle left it out."""
     need("dbus-run-session", "gnome-keyring-daemon")
     result = installed_json(installed, tmp_path, "--only", "credential-store", wrap=UNLOCKED_KEYRING)["results"][0]
     assert result["status"] == "pass", result["detail"]
-    assert result["evidence"]["backend"] == "keyring.backends.SecretService.Keyring"
+    assert (result["evidence"]["store"], result["evidence"]["state"]) == ("secret-service", "unlocked")
 
 
 def test_installed_snapshot_replays_to_the_same_verdicts_as_the_source(installed: Path, tmp_path: Path) -> None:
