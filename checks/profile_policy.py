@@ -10,17 +10,8 @@ from typing import Any
 
 from checks.bounded import SMALL_FILE_BYTES, FileError, read_named_text
 from checks.model import Severity
-from checks.profile import (
-    CheckConfig,
-    DeclarationSpec,
-    ProfileError,
-    Rule,
-    _check_table,
-    _fail,
-    _int_range,
-    _one_line,
-    _str,
-)
+from checks.profile import CheckConfig, DeclarationSpec
+from checks.profile_rules import ProfileError, Rule, _check_table, _fail, _int_range, _one_line, _str
 
 
 @dataclass(frozen=True)
